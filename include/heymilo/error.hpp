@@ -1,0 +1,36 @@
+#pragma once
+// Errors: every failed parse carries one, with a code from the contract (rule 12), a JSON
+// Pointer to the offending value, a byte offset into the input and a message.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace heymilo {
+
+enum class ErrorCode : std::uint8_t {
+  invalid_json,
+  too_deep,
+  too_large,
+  wrong_type,
+  missing_field,
+  duplicate_key,
+  out_of_range,
+  invalid_value,
+  unknown_event,
+};
+
+// The contract's spelling of the code, e.g. "out_of_range".
+std::string_view to_string(ErrorCode code) noexcept;
+
+struct Error {
+  ErrorCode code = ErrorCode::invalid_json;
+  std::string_view path;     // RFC 6901 JSON Pointer; "" is the root
+  std::int64_t offset = -1;  // byte offset into the input, -1 when not known
+  std::string_view message;  // for a person: what was found and what was expected
+};
+
+// "PATH: CODE: MESSAGE", e.g. "/summary/match_score: out_of_range: 101 is outside 0..100".
+std::string to_string(const Error& error);
+
+}  // namespace heymilo

@@ -1,0 +1,111 @@
+#pragma once
+// heymilo::Parser: validates a HeyMilo document against the contract and extracts every
+// field into a view, in one pass over the input.
+//
+// Lifetime: a view (and an Error) points into the input and into the parser's own buffers.
+// It stays valid until the same parser's next parse call or its destruction, and only while
+// the input buffer lives. Copy out what you need to keep. A Parser is not thread-safe; use
+// one per thread. Once a parser has seen a document of a given shape and size, parsing
+// another like it allocates nothing.
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <variant>
+
+#include <heymilo/error.hpp>
+#include <heymilo/schema.hpp>
+
+namespace heymilo {
+
+enum class Mode : std::uint8_t {
+  strict,   // every documented field must be present (contract rule 10)
+  lenient,  // only the identifiers (interview_id, posting_id, timestamp, ...) must be
+};
+
+struct Options {
+  Mode mode = Mode::strict;
+  std::size_t max_bytes = std::size_t{64} << 20;  // longer input: too_large
+  std::size_t max_depth = 1024;  // deeper nesting: too_deep; `{}` has depth 1
+};
+
+// The largest max_depth the parser honours; larger settings are clamped to it, so that a
+// deep document cannot exhaust the stack of a thread with the common 1 MiB default.
+inline constexpr std::size_t kMaxDepthLimit = 4096;
+
+// Bytes that must be readable after the JSON text for the parser to use it in place
+// (simdjson's SIMDJSON_PADDING).
+inline constexpr std::size_t kPadding = 64;
+
+// JSON text followed by at least kPadding readable bytes (e.g. a simdjson::padded_string,
+// or a std::string with spare capacity): the parser reads it where it is, without a copy.
+struct PaddedInput {
+  std::string_view json;
+  std::size_t capacity;  // bytes readable from json.data(); >= json.size() + kPadding
+};
+
+// Reserves padding in `buffer` and returns it as padded input.
+inline PaddedInput padded(std::string& buffer) {
+  buffer.reserve(buffer.size() + kPadding);
+  return {buffer, buffer.capacity()};
+}
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  explicit Result(const T& value) noexcept : value_(&value) {}
+  explicit Result(const Error& error) noexcept : error_(&error) {}
+
+  bool ok() const noexcept { return value_ != nullptr; }
+  explicit operator bool() const noexcept { return ok(); }
+  // Only when ok().
+  const T& value() const noexcept { return *value_; }
+  const T& operator*() const noexcept { return *value_; }
+  const T* operator->() const noexcept { return value_; }
+  // Only when !ok().
+  const Error& error() const noexcept { return *error_; }
+
+ private:
+  const T* value_ = nullptr;
+  const Error* error_ = nullptr;
+};
+
+// What parse() found: one alternative per Document, in the same order.
+using AnyDocument =
+    std::variant<const InterviewStarted*, const InterviewCompleted*, const ReportAvailable*,
+                 const WebhookCreateRequest*, const Webhook*, const WebhookList*>;
+
+inline Document document_of(const AnyDocument& any) noexcept {
+  return static_cast<Document>(any.index());
+}
+
+class Parser {
+ public:
+  explicit Parser(Options options = {});
+  ~Parser();
+  Parser(Parser&&) noexcept;
+  Parser& operator=(Parser&&) noexcept;
+
+  const Options& options() const noexcept;
+  void set_options(const Options& options) noexcept;
+
+  Result<InterviewStarted> parse_interview_started(std::string_view json);
+  Result<InterviewCompleted> parse_interview_completed(std::string_view json);
+  Result<ReportAvailable> parse_report_available(std::string_view json);
+  Result<WebhookCreateRequest> parse_webhook_create_request(std::string_view json);
+  Result<Webhook> parse_webhook(std::string_view json);
+  Result<WebhookList> parse_webhook_list(std::string_view json);
+
+  // Detects the payload from its root keys (contract rule 11): one of the three events.
+  Result<AnyDocument> parse(std::string_view json);
+  Result<AnyDocument> parse(PaddedInput json);
+  // Validates as the given document.
+  Result<AnyDocument> parse(std::string_view json, Document document);
+  Result<AnyDocument> parse(PaddedInput json, Document document);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace heymilo

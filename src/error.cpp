@@ -1,0 +1,19 @@
+#include <heymilo/error.hpp>
+
+namespace heymilo {
+
+std::string_view to_string(ErrorCode code) noexcept {
+  constexpr std::string_view kNames[] = {
+      "invalid_json",  "too_deep",     "too_large",     "wrong_type",    "missing_field",
+      "duplicate_key", "out_of_range", "invalid_value", "unknown_event",
+  };
+  return kNames[static_cast<std::size_t>(code)];
+}
+
+std::string to_string(const Error& error) {
+  std::string text;
+  text.append(error.path).append(": ").append(to_string(error.code)).append(": ");
+  return text.append(error.message);
+}
+
+}  // namespace heymilo

@@ -1,0 +1,77 @@
+#include "error_state.hpp"
+
+#include <cstdio>
+
+namespace heymilo::detail {
+namespace {
+void append_token(std::string& path, std::string_view key) {
+  path += '/';
+  for (char c : key) {
+    if (c == '~') {
+      path += "~0";
+    } else if (c == '/') {
+      path += "~1";
+    } else {
+      path += c;
+    }
+  }
+}
+
+void append_pointer(std::string& path, const PathNode* node) {
+  if (node == nullptr) return;
+  append_pointer(path, node->parent);
+  if (node->is_index) {
+    path += '/';
+    path += std::to_string(node->index);
+  } else {
+    append_token(path, node->key);
+  }
+}
+}  // namespace
+
+std::string& ErrorState::raise(ErrorCode code, const PathNode* at, std::int64_t offset) {
+  error_.code = code;
+  error_.offset = offset;
+  path_.clear();
+  append_pointer(path_, at);
+  message_.clear();
+  return message_;
+}
+
+std::string& ErrorState::raise_member(ErrorCode code, const PathNode* at, std::string_view key,
+                                      std::int64_t offset) {
+  std::string& message = raise(code, at, offset);
+  append_token(path_, key);
+  return message;
+}
+
+const Error& ErrorState::error() noexcept {
+  error_.path = path_;
+  error_.message = message_;
+  return error_;
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (byte < 0x20) {
+          char escape[8];
+          std::snprintf(escape, sizeof escape, "\\u%04x", byte);
+          out += escape;
+        } else {
+          out += c;
+        }
+    }
+  }
+}
+
+}  // namespace heymilo::detail

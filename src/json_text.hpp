@@ -1,0 +1,18 @@
+#pragma once
+// Checks on JSON text that simdjson does not make in the form the contract needs.
+
+#include <string_view>
+
+namespace heymilo::detail {
+
+// `token` without the whitespace simdjson's raw_json_token() leaves after a value.
+std::string_view trim_json_whitespace(std::string_view token) noexcept;
+
+// True when `text` is a number by RFC 8259's grammar (whatever its magnitude).
+bool is_json_number(std::string_view text) noexcept;
+
+// An absolute http:// or https:// URL (scheme in any case) with a non-empty host and no
+// whitespace or control characters.
+bool is_http_url(std::string_view url) noexcept;
+
+}  // namespace heymilo::detail

@@ -1,0 +1,174 @@
+// heymilo::Parser: input handling, limits and the choice of document; the walk itself is in
+// walker.cpp.
+#include <heymilo/parser.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+#include "walker.hpp"
+
+namespace heymilo {
+
+static_assert(kPadding == simdjson::SIMDJSON_PADDING);
+
+struct Parser::Impl {
+  Options options;
+  simdjson::ondemand::parser json;
+  detail::WalkBuffers buffers;
+  std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
+  std::size_t copy_capacity = 0;
+
+  // One view per document; a parse overwrites the one it returns.
+  InterviewStarted interview_started;
+  InterviewCompleted interview_completed;
+  ReportAvailable report_available;
+  WebhookCreateRequest webhook_create_request;
+  Webhook webhook;
+  WebhookList webhook_list;
+  AnyDocument result;
+
+  PaddedInput pad(std::string_view json);
+  const Error* run(PaddedInput input, const Document* requested, Document& chosen);
+  const Error* walk(detail::Walker& walker, Document document);
+};
+
+PaddedInput Parser::Impl::pad(std::string_view input) {
+  const std::size_t needed = input.size() + kPadding;
+  if (copy_capacity < needed) {
+    copy_capacity = std::max(needed, copy_capacity * 2);
+    copy = std::make_unique_for_overwrite<char[]>(copy_capacity);
+  }
+  if (!input.empty()) std::memcpy(copy.get(), input.data(), input.size());
+  std::memset(copy.get() + input.size(), ' ', kPadding);
+  return {{copy.get(), input.size()}, needed};
+}
+
+const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
+  bool ok = false;
+  switch (document) {
+    case Document::interview_started:
+      ok = walker.read_root_object(schema::describe(document), &interview_started);
+      result = &interview_started;
+      break;
+    case Document::interview_completed:
+      ok = walker.read_root_object(schema::describe(document), &interview_completed);
+      result = &interview_completed;
+      break;
+    case Document::report_available:
+      ok = walker.read_root_object(schema::describe(document), &report_available);
+      result = &report_available;
+      break;
+    case Document::webhook_create_request:
+      ok = walker.read_root_object(schema::describe(document), &webhook_create_request);
+      result = &webhook_create_request;
+      break;
+    case Document::webhook:
+      ok = walker.read_root_object(schema::describe(document), &webhook);
+      result = &webhook;
+      break;
+    case Document::webhook_list:
+      ok = walker.read_root_array(schema::describe(document), webhook_list.webhooks);
+      result = &webhook_list;
+      break;
+  }
+  return ok ? nullptr : &buffers.errors.error();
+}
+
+const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Document& chosen) {
+  buffers.arena.reset();
+  if (input.json.size() > options.max_bytes) {
+    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
+        .append("the input is ")
+        .append(std::to_string(input.json.size()))
+        .append(" bytes, more than the limit of ")
+        .append(std::to_string(options.max_bytes));
+    return &buffers.errors.error();
+  }
+  if (input.capacity < input.json.size() + kPadding) input = pad(input.json);
+  const std::size_t depth = std::clamp<std::size_t>(options.max_depth, 1, kMaxDepthLimit);
+  if (json.capacity() < input.json.size() || json.max_depth() < depth + 1) {
+    if (auto error = json.allocate(std::max(input.json.size(), json.capacity()), depth + 1)) {
+      buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
+          .append("cannot allocate the parser: ")
+          .append(simdjson::error_message(error));
+      return &buffers.errors.error();
+    }
+  }
+  Options effective = options;
+  effective.max_depth = depth;
+  simdjson::ondemand::document doc;
+  auto iterated = json.iterate(input.json.data(), input.json.size(), input.capacity);
+  detail::Walker walker(doc, input.json, effective, buffers);
+  if (auto error = std::move(iterated).get(doc)) {
+    buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1).append(simdjson::error_message(error));
+    return &buffers.errors.error();
+  }
+  bool ok = true;
+  if (requested) {
+    chosen = *requested;
+  } else {
+    ok = walker.detect_event(chosen);
+  }
+  const Error* error = ok ? walk(walker, chosen) : &buffers.errors.error();
+  // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
+  // of another kind stands only if the whole input is valid JSON.
+  if (error && error->code != ErrorCode::invalid_json && error->code != ErrorCode::too_deep &&
+      error->code != ErrorCode::too_large && !walker.validate_document())
+    error = &buffers.errors.error();
+  return error;
+}
+
+Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
+Parser& Parser::operator=(Parser&&) noexcept = default;
+
+const Options& Parser::options() const noexcept { return impl_->options; }
+void Parser::set_options(const Options& options) noexcept { impl_->options = options; }
+
+Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
+  Document chosen = document;
+  if (const Error* error = impl_->run(json, &document, chosen)) return Result<AnyDocument>(*error);
+  return Result<AnyDocument>(impl_->result);
+}
+
+Result<AnyDocument> Parser::parse(PaddedInput json) {
+  Document chosen{};
+  if (const Error* error = impl_->run(json, nullptr, chosen)) return Result<AnyDocument>(*error);
+  return Result<AnyDocument>(impl_->result);
+}
+
+Result<AnyDocument> Parser::parse(std::string_view json, Document document) {
+  return parse(PaddedInput{json, 0}, document);
+}
+
+Result<AnyDocument> Parser::parse(std::string_view json) { return parse(PaddedInput{json, 0}); }
+
+namespace {
+template <class T>
+Result<T> narrow(const Result<AnyDocument>& result) {
+  if (!result) return Result<T>(result.error());
+  return Result<T>(*std::get<const T*>(*result));
+}
+}  // namespace
+
+Result<InterviewStarted> Parser::parse_interview_started(std::string_view json) {
+  return narrow<InterviewStarted>(parse(json, Document::interview_started));
+}
+Result<InterviewCompleted> Parser::parse_interview_completed(std::string_view json) {
+  return narrow<InterviewCompleted>(parse(json, Document::interview_completed));
+}
+Result<ReportAvailable> Parser::parse_report_available(std::string_view json) {
+  return narrow<ReportAvailable>(parse(json, Document::report_available));
+}
+Result<WebhookCreateRequest> Parser::parse_webhook_create_request(std::string_view json) {
+  return narrow<WebhookCreateRequest>(parse(json, Document::webhook_create_request));
+}
+Result<Webhook> Parser::parse_webhook(std::string_view json) {
+  return narrow<Webhook>(parse(json, Document::webhook));
+}
+Result<WebhookList> Parser::parse_webhook_list(std::string_view json) {
+  return narrow<WebhookList>(parse(json, Document::webhook_list));
+}
+
+}  // namespace heymilo
