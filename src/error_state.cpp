@@ -1,6 +1,5 @@
 #include "error_state.hpp"
 
-#include <cstdio>
 
 namespace heymilo::detail {
 namespace {
@@ -49,29 +48,6 @@ const Error& ErrorState::error() noexcept {
   error_.path = path_;
   error_.message = message_;
   return error_;
-}
-
-void append_json_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (byte < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", byte);
-          out += escape;
-        } else {
-          out += c;
-        }
-    }
-  }
 }
 
 }  // namespace heymilo::detail

@@ -37,7 +37,4 @@ class ErrorState {
   std::string message_;
 };
 
-// Appends `text` as the body of a JSON string (quotes not included).
-void append_json_escaped(std::string& out, std::string_view text);
-
 }  // namespace heymilo::detail

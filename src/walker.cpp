@@ -1,7 +1,7 @@
 #include "walker.hpp"
 
 #include <charconv>
-#include <cstdio>
+#include <heymilo/json_writer.hpp>
 
 namespace heymilo::detail {
 namespace {
@@ -401,9 +401,7 @@ bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_v
   if (field.kind != Kind::string) return fail_out_of_range(field, token, path);
   std::string& message = raise(ErrorCode::invalid_value, path, trim_json_whitespace(token).data());
   const std::string_view text = *static_cast<const std::string_view*>(slot);
-  message += '"';
-  append_json_escaped(message, text);
-  message += '"';
+  append_json_string(message, text);
   switch (field.check) {
     case Check::one_of:
       message.append(" is not one of");

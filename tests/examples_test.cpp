@@ -11,3 +11,11 @@ TEST(Smoke, All) {
     EXPECT_TRUE(r.ok()) << heymilo::to_string(d) << " " << (r.ok() ? "" : heymilo::to_string(r.error()));
   }
 }
+TEST(Smoke, Extract) {
+  heymilo::Parser p;
+  auto text = load("report_available.json");
+  auto r = p.parse(text);
+  ASSERT_TRUE(r.ok());
+  std::string out; heymilo::append_json(out, *r);
+  std::cout << out << "\n";
+}

@@ -8,6 +8,7 @@
 
 #include <heymilo/error.hpp>
 #include <heymilo/field.hpp>
+#include <heymilo/json_writer.hpp>
 #include <heymilo/parser.hpp>
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>

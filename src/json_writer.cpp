@@ -1,0 +1,105 @@
+#include <heymilo/json_writer.hpp>
+
+#include <charconv>
+#include <cstdio>
+
+namespace heymilo {
+namespace {
+using schema::FieldInfo;
+using schema::Kind;
+
+template <class Number>
+void append_number(std::string& out, Number value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, end);
+}
+
+void append_value(std::string& out, Kind kind, const FieldInfo& field, const void* value);
+
+void append_array(std::string& out, const FieldInfo& field, const void* span) {
+  const std::span<const std::byte> bytes = field.get_span(span);
+  out += '[';
+  for (std::size_t at = 0; at < bytes.size(); at += field.element_size) {
+    if (at) out += ',';
+    append_value(out, field.element_kind, field, bytes.data() + at);
+  }
+  out += ']';
+}
+
+void append_value(std::string& out, Kind kind, const FieldInfo& field, const void* value) {
+  switch (kind) {
+    case Kind::string: append_json_string(out, *static_cast<const std::string_view*>(value)); break;
+    case Kind::number: append_number(out, *static_cast<const double*>(value)); break;
+    case Kind::integer: append_number(out, *static_cast<const std::int64_t*>(value)); break;
+    case Kind::boolean: out += *static_cast<const bool*>(value) ? "true" : "false"; break;
+    case Kind::object: append_json(out, field.nested(), value); break;
+    case Kind::raw_object: out += static_cast<const RawObject*>(value)->json; break;
+    case Kind::raw_json: out += static_cast<const RawJson*>(value)->json; break;
+    case Kind::array: append_array(out, field, value); break;
+  }
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escape[8];
+          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(c));
+          out += escape;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_json(std::string& out, const schema::StructInfo& info, const void* object) {
+  out += '{';
+  bool first = true;
+  for (const FieldInfo& field : info.fields) {
+    const Presence presence = schema::presence_of(field, object);
+    if (presence == Presence::absent) continue;
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, field.name);
+    out += ':';
+    if (presence == Presence::null) {
+      out += "null";
+    } else {
+      append_value(out, field.kind, field, schema::value_of(field, object));
+    }
+  }
+  out += '}';
+}
+
+void append_json(std::string& out, const AnyDocument& document) {
+  std::visit(
+      [&out](const auto* view) {
+        using View = std::remove_cvref_t<decltype(*view)>;
+        if constexpr (std::is_same_v<View, WebhookList>) {
+          out += '[';
+          for (std::size_t i = 0; i < view->webhooks.size(); ++i) {
+            if (i) out += ',';
+            append_json(out, view->webhooks[i]);
+          }
+          out += ']';
+        } else {
+          append_json(out, *view);
+        }
+      },
+      document);
+}
+
+}  // namespace heymilo
