@@ -31,31 +31,49 @@ void append_number(std::string& out, double value) {
 
 Walker::JsonType Walker::json_type(char first) noexcept {
   switch (first) {
-    case '{': return JsonType::object;
-    case '[': return JsonType::array;
-    case '"': return JsonType::string;
+    case '{':
+      return JsonType::object;
+    case '[':
+      return JsonType::array;
+    case '"':
+      return JsonType::string;
     case 't':
-    case 'f': return JsonType::boolean;
-    case 'n': return JsonType::null;
+    case 'f':
+      return JsonType::boolean;
+    case 'n':
+      return JsonType::null;
     case '-':
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9': return JsonType::number;
-    default: return JsonType::invalid;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+      return JsonType::number;
+    default:
+      return JsonType::invalid;
   }
 }
 
 std::string_view Walker::name(JsonType type) noexcept {
-  constexpr std::string_view kNames[] = {"object", "array", "string", "number",
-                                         "boolean", "null", "invalid JSON"};
+  constexpr std::string_view kNames[] = {"object",  "array", "string",      "number",
+                                         "boolean", "null",  "invalid JSON"};
   return kNames[static_cast<std::size_t>(type)];
 }
 
 std::string_view Walker::expected_name(Kind kind) noexcept {
   switch (kind) {
     case Kind::raw_object:
-    case Kind::object: return "object";
-    case Kind::raw_json: return "any JSON value";
-    default: return schema::to_string(kind);
+    case Kind::object:
+      return "object";
+    case Kind::raw_json:
+      return "any JSON value";
+    default:
+      return schema::to_string(kind);
   }
 }
 
@@ -213,9 +231,8 @@ bool Walker::read_field(od::value& value, const FieldInfo& field, std::byte* obj
   return check_value(field, slot, token, path);
 }
 
-bool Walker::read_value(od::value& value, std::string_view token, Kind kind,
-                        const FieldInfo& field, void* slot, const PathNode* path,
-                        std::size_t depth) {
+bool Walker::read_value(od::value& value, std::string_view token, Kind kind, const FieldInfo& field,
+                        void* slot, const PathNode* path, std::size_t depth) {
   const JsonType type = token.empty() ? JsonType::invalid : json_type(token.front());
   if (type == JsonType::invalid) {
     raise(ErrorCode::invalid_json, path, token.data()).append("expected a JSON value");
@@ -241,8 +258,8 @@ bool Walker::read_value(od::value& value, std::string_view token, Kind kind,
       if (!enter(depth + 1, token, path)) return false;
       od::object object;
       if (auto error = value.get_object().get(object)) return fail_json(error, path, token.data());
-      return read_object(object, token.data(), field.nested(), static_cast<std::byte*>(slot),
-                         path, depth + 1);
+      return read_object(object, token.data(), field.nested(), static_cast<std::byte*>(slot), path,
+                         depth + 1);
     }
     case Kind::raw_object:
       if (type != JsonType::object) break;
@@ -256,8 +273,8 @@ bool Walker::read_value(od::value& value, std::string_view token, Kind kind,
       if (auto error = value.get_array().get(array)) return fail_json(error, path, token.data());
       const void* data = nullptr;
       std::size_t count = 0;
-      if (!read_array(array, field.element_kind, field, field.element_size, path, depth + 1,
-                      data, count))
+      if (!read_array(array, field.element_kind, field, field.element_size, path, depth + 1, data,
+                      count))
         return false;
       field.set_span(slot, data, count);
       return true;
@@ -371,9 +388,12 @@ bool Walker::passes_check(const FieldInfo& field, const void* slot) const noexce
       for (std::string_view allowed : field.allowed)
         if (text == allowed) return true;
       return false;
-    case Check::non_empty: return !text.empty();
-    case Check::http_url: return is_http_url(text);
-    default: return true;
+    case Check::non_empty:
+      return !text.empty();
+    case Check::http_url:
+      return is_http_url(text);
+    default:
+      return true;
   }
 }
 
@@ -407,8 +427,12 @@ bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_v
       message.append(" is not one of");
       for (std::string_view allowed : field.allowed) message.append(" ").append(allowed);
       break;
-    case Check::non_empty: message.assign("must not be empty"); break;
-    default: message.append(" is not an absolute http(s) URL with a host"); break;
+    case Check::non_empty:
+      message.assign("must not be empty");
+      break;
+    default:
+      message.append(" is not an absolute http(s) URL with a host");
+      break;
   }
   return false;
 }
@@ -459,8 +483,13 @@ bool Walker::validate_value(od::value& value, const PathNode* path, std::size_t 
       return read_string(value, token, path, text);
     }
     case JsonType::number: {
+      // Numbers beyond the double or 64-bit integer range are rejected like simdjson's DOM
+      // parser rejects them (README), except when only the syntax is in question.
       od::number number;
-      if (auto error = value.get_number().get(number)) return fail_json(error, path, token.data());
+      if (auto error = value.get_number().get(number)) {
+        if (syntax_only_ && is_json_number(trim_json_whitespace(token))) return true;
+        return fail_json(error, path, token.data());
+      }
       return true;
     }
     case JsonType::boolean: {
@@ -473,7 +502,8 @@ bool Walker::validate_value(od::value& value, const PathNode* path, std::size_t 
       if (auto error = value.is_null().get(is_null)) return fail_json(error, path, token.data());
       return is_null || fail_json(simdjson::N_ATOM_ERROR, path, token.data());
     }
-    case JsonType::invalid: break;
+    case JsonType::invalid:
+      break;
   }
   raise(ErrorCode::invalid_json, path, token.data()).append("expected a JSON value");
   return false;
@@ -481,6 +511,7 @@ bool Walker::validate_value(od::value& value, const PathNode* path, std::size_t 
 
 bool Walker::validate_document() {
   doc_.rewind();
+  syntax_only_ = true;
   od::json_type type;
   if (auto error = doc_.type().get(type)) return fail_json(error, nullptr, input_.data());
   simdjson::error_code error = simdjson::SUCCESS;
@@ -492,9 +523,18 @@ bool Walker::validate_document() {
       if (!validate_value(root, nullptr, 0)) return false;
       return check_end();
     }
-    case od::json_type::number: error = doc_.get_number().error(); break;
-    case od::json_type::string: error = doc_.get_string().error(); break;
-    case od::json_type::boolean: error = doc_.get_bool().error(); break;
+    case od::json_type::number: {
+      std::string_view token;
+      error = doc_.raw_json_token().get(token);
+      if (!error && !is_json_number(trim_json_whitespace(token))) error = simdjson::NUMBER_ERROR;
+      break;
+    }
+    case od::json_type::string:
+      error = doc_.get_string().error();
+      break;
+    case od::json_type::boolean:
+      error = doc_.get_bool().error();
+      break;
     case od::json_type::null: {
       bool is_null = false;
       error = doc_.is_null().get(is_null);

@@ -57,12 +57,12 @@ class Walker {
     std::string_view token;
   };
 
-  bool read_object(od::object& object, const char* start, const StructInfo& info,
-                   std::byte* out, const PathNode* path, std::size_t depth);
-  bool read_field(od::value& value, const FieldInfo& field, std::byte* object,
-                  const PathNode* path, std::size_t depth, Deferred& deferred);
-  bool read_value(od::value& value, std::string_view token, Kind kind,
-                  const FieldInfo& field, void* slot, const PathNode* path, std::size_t depth);
+  bool read_object(od::object& object, const char* start, const StructInfo& info, std::byte* out,
+                   const PathNode* path, std::size_t depth);
+  bool read_field(od::value& value, const FieldInfo& field, std::byte* object, const PathNode* path,
+                  std::size_t depth, Deferred& deferred);
+  bool read_value(od::value& value, std::string_view token, Kind kind, const FieldInfo& field,
+                  void* slot, const PathNode* path, std::size_t depth);
   bool read_array(od::array& array, Kind kind, const FieldInfo& field, std::size_t element_size,
                   const PathNode* path, std::size_t depth, const void*& data, std::size_t& count);
   bool read_string(od::value& value, std::string_view token, const PathNode* path,
@@ -70,8 +70,8 @@ class Walker {
   bool read_number(od::value& value, std::string_view token, const PathNode* path, double& out);
   bool read_integer(od::value& value, std::string_view token, const PathNode* path,
                     std::int64_t& out);
-  bool read_raw(od::value& value, std::string_view token, const PathNode* path,
-                std::size_t depth, std::string_view& out);
+  bool read_raw(od::value& value, std::string_view token, const PathNode* path, std::size_t depth,
+                std::string_view& out);
   bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
                    const PathNode* path);
   bool passes_check(const FieldInfo& field, const void* slot) const noexcept;
@@ -93,6 +93,7 @@ class Walker {
   const Options& options_;
   WalkBuffers& buffers_;
   std::size_t array_level_ = 0;
+  bool syntax_only_ = false;  // validate_document(): is the input JSON at all?
 };
 
 }  // namespace heymilo::detail

@@ -1,0 +1,360 @@
+// One accepting and one rejecting case (at least) for each rule of the contract, checking
+// the code and the JSON Pointer; the per-field cases are in field_rules_test.cpp.
+#include <gtest/gtest.h>
+
+#include <heymilo/heymilo.hpp>
+
+#include "support/json_tree.hpp"
+
+namespace heymilo {
+namespace {
+
+std::string example(Document document) {
+  return test::read_file(test::data_path(std::string(to_string(document)) + ".json"));
+}
+
+// `text` with its first occurrence of `from` replaced by `to` (which must exist).
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+// The started example with `member` (a `"key": value` text) added first in the root.
+std::string started_with(std::string_view member) {
+  return replaced(example(Document::interview_started), "{", "{" + std::string(member) + ",");
+}
+
+class Rules : public testing::Test {
+ protected:
+  void expect_ok(const std::string& json, Document document, Options options = {}) {
+    parser_.set_options(options);
+    auto result = parser_.parse(json, document);
+    EXPECT_TRUE(result.ok()) << to_string(result.error());
+  }
+  // invalid_json may point inside the value at `path`.
+  void expect_invalid_json(const std::string& json, Document document, std::string_view path) {
+    auto result = parser_.parse(json, document);
+    ASSERT_FALSE(result.ok()) << "accepted";
+    EXPECT_EQ(to_string(result.error().code), "invalid_json") << to_string(result.error());
+    EXPECT_TRUE(result.error().path.starts_with(path)) << to_string(result.error());
+  }
+  void expect_error(const std::string& json, Document document, ErrorCode code,
+                    std::string_view path, Options options = {}) {
+    parser_.set_options(options);
+    auto result = parser_.parse(json, document);
+    ASSERT_FALSE(result.ok()) << "accepted";
+    EXPECT_EQ(to_string(result.error().code), to_string(code)) << to_string(result.error());
+    EXPECT_EQ(result.error().path, path) << to_string(result.error());
+  }
+  Error detect_error(const std::string& json) {
+    auto result = parser_.parse(json);
+    EXPECT_FALSE(result.ok());
+    return result.ok() ? Error{} : result.error();
+  }
+
+  Parser parser_;
+  const Document started_ = Document::interview_started;
+  const Document report_ = Document::report_available;
+};
+
+// Rule 1: exactly one JSON value, valid UTF-8, everywhere (also in unknown fields).
+TEST_F(Rules, WhitespaceAroundTheValueIsAccepted) {
+  expect_ok(" \n\t" + example(started_) + "\r\n ", started_);
+}
+
+TEST_F(Rules, SyntaxErrorsAnywhereAreInvalidJson) {
+  for (std::string_view bad : {R"("x": tru)", R"("x": [1,,2])", R"("x": 01)", R"("x": 1.)",
+                               R"("x": "\q")", R"("x": {"a" 1})", R"("x": [1 2])", R"("x": -)",
+                               R"("x": nul)", R"("x": {"a":1,})", R"("x": "\u12")"}) {
+    expect_invalid_json(started_with(bad), started_, "/x");
+  }
+}
+
+TEST_F(Rules, TrailingContentAndEmptyInputAreInvalidJson) {
+  expect_error(example(started_) + "{}", started_, ErrorCode::invalid_json, "");
+  expect_error(example(started_) + " x", started_, ErrorCode::invalid_json, "");
+  expect_error("", started_, ErrorCode::invalid_json, "");
+  expect_error("   ", started_, ErrorCode::invalid_json, "");
+}
+
+TEST_F(Rules, InvalidUtf8AndLoneSurrogatesAreInvalidJson) {
+  expect_error(replaced(example(started_), "Jane", "J\xff\xfe"), started_, ErrorCode::invalid_json,
+               "");
+  expect_error(replaced(example(started_), "Jane", R"(\ud800)"), started_, ErrorCode::invalid_json,
+               "/metadata/candidate_name");
+  expect_error(started_with(R"("x": "\udc00 lone low")"), started_, ErrorCode::invalid_json, "/x");
+  expect_error(started_with(R"("\ud800": 1)"), started_, ErrorCode::invalid_json, "");
+  expect_ok(started_with(R"("x": "\ud83d\ude00 pair")"), started_);
+}
+
+TEST_F(Rules, NumbersBeyondDoubleOrIntegerRangeInUnknownFieldsAreInvalidJson) {
+  // The README's choice: like simdjson's DOM parser, integers outside [-2^63, 2^64) and
+  // numbers beyond the double range are rejected even where the library reads no value.
+  expect_error(started_with(R"("x": 1e999)"), started_, ErrorCode::invalid_json, "/x");
+  expect_error(started_with(R"("x": 123456789012345678901234567890)"), started_,
+               ErrorCode::invalid_json, "/x");
+  expect_ok(started_with(R"("x": 18446744073709551615)"), started_);
+  expect_ok(started_with(R"("x": -9223372036854775808)"), started_);
+  expect_ok(started_with(R"("x": 1.5e308)"), started_);
+}
+
+// Rule 2: limits.
+TEST_F(Rules, NestingDeeperThanTheLimitIsTooDeep) {
+  const auto nested = [](int depth) {
+    return "\"x\": " + std::string(depth, '[') + std::string(depth, ']');
+  };
+  // The root object is depth 1, so an unknown field may nest 1023 arrays under the default.
+  expect_ok(started_with(nested(1023)), started_);
+  expect_error(
+      started_with(nested(1024)), started_, ErrorCode::too_deep, "/x" + [] {
+        std::string path;
+        for (int i = 0; i < 1023; ++i) path += "/0";
+        return path;
+      }());
+  expect_error(started_with(nested(5)), started_, ErrorCode::too_deep, "/x/0/0/0/0",
+               {.max_depth = 5});
+  expect_ok(started_with(nested(4)), started_, {.max_depth = 5});
+  // The documented structure counts too: metadata is depth 2.
+  expect_error(example(started_), started_, ErrorCode::too_deep, "/metadata", {.max_depth = 1});
+}
+
+TEST_F(Rules, InputLongerThanTheLimitIsTooLarge) {
+  const std::string json = example(started_);
+  expect_ok(json, started_, {.max_bytes = json.size()});
+  expect_error(json, started_, ErrorCode::too_large, "", {.max_bytes = json.size() - 1});
+}
+
+// Rule 3: the root's type.
+TEST_F(Rules, TheRootMustHaveTheDocumentsType) {
+  expect_error("[]", started_, ErrorCode::wrong_type, "");
+  expect_error("\"text\"", report_, ErrorCode::wrong_type, "");
+  expect_error("{}", Document::webhook_list, ErrorCode::wrong_type, "");
+  expect_ok("[]", Document::webhook_list);
+  expect_error("[1]", Document::webhook_list, ErrorCode::wrong_type, "/0");
+  // A broken scalar root is invalid JSON before it is the wrong type.
+  expect_error("tru", started_, ErrorCode::invalid_json, "");
+  expect_invalid_json("[1,]", started_, "");
+}
+
+// Rule 4: JSON Schema's meaning of integer; finite numbers; X/null.
+TEST_F(Rules, IntegersMayBeWrittenAsIntegralFloats) {
+  const std::string report = example(report_);
+  for (std::string_view integral : {"78.0", "7.8e1", "780e-1", "-0"}) {
+    const std::string json =
+        replaced(report, "\"match_score\": 78", "\"match_score\": " + std::string(integral));
+    parser_.set_options({});
+    auto result = parser_.parse_report_available(json);
+    ASSERT_TRUE(result.ok()) << integral << ": " << to_string(result.error());
+    EXPECT_EQ(*result->agentic_data->web_interview_info->summary->match_score,
+              integral == "-0" ? 0 : 78);
+  }
+  const std::string path = "/agentic_data/web_interview_info/summary/match_score";
+  for (std::string_view bad : {"78.5", "1e300", "9223372036854775808", "-9223372036854775809"})
+    expect_error(replaced(report, "\"match_score\": 78", "\"match_score\": " + std::string(bad)),
+                 report_, ErrorCode::out_of_range, path);
+}
+
+TEST_F(Rules, DocumentedNumbersMustBeFiniteDoubles) {
+  expect_error(replaced(example(started_), "1770816760.310334", "1e400"), started_,
+               ErrorCode::out_of_range, "/timestamp");
+  expect_error(replaced(example(started_), "1770816760.310334", "1e+"), started_,
+               ErrorCode::invalid_json, "/timestamp");
+  expect_ok(replaced(example(started_), "1770816760.310334", "123456789012345678901234567890"),
+            started_);
+}
+
+// Rule 5: example-only fields are optional and nullable but still typed.
+TEST_F(Rules, ExampleOnlyFieldsAreOptionalNullableAndTyped) {
+  const std::string started = example(started_);
+  expect_ok(replaced(started, R"("source": "user_ingestion",)", ""), started_);
+  expect_ok(replaced(started, R"("user_ingestion")", "null"), started_);
+  expect_error(replaced(started, R"("user_ingestion")", "42"), started_, ErrorCode::wrong_type,
+               "/metadata/metadata/source");
+}
+
+// Rule 6: opaque objects are type-checked and kept as raw JSON.
+TEST_F(Rules, OpaqueObjectsKeepTheirRawText) {
+  const std::string raw = R"({"approve": [1, 2.5, "x\n"], "nested": {"deep": null}})";
+  auto report = replaced(example(report_), R"("actions": null)", R"("actions": )" + raw + "  ");
+  auto result = parser_.parse_report_available(report);
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  EXPECT_EQ(result->interview_data_model->details->actions->json, raw);
+
+  const std::string path = "/interview_data_model/details/actions";
+  expect_error(replaced(example(report_), R"("actions": null)", R"("actions": [])"), report_,
+               ErrorCode::wrong_type, path);
+  expect_error(replaced(example(report_), R"("actions": null)", R"("actions": {"a": [tru]})"),
+               report_, ErrorCode::invalid_json, path + "/a/0");
+}
+
+TEST_F(Rules, CommunicationEvaluationsAreObjects) {
+  const std::string report = example(report_);
+  auto json = replaced(report, R"("evaluations": [])", R"("evaluations": [{"clarity": 4}, {}])");
+  auto result = parser_.parse_report_available(json);
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  const auto& evaluations = *result->agentic_data->web_interview_info->communication->evaluations;
+  ASSERT_EQ(evaluations.size(), 2u);
+  EXPECT_EQ(evaluations[0].json, R"({"clarity": 4})");
+  EXPECT_EQ(evaluations[1].json, "{}");
+  expect_error(replaced(report, R"("evaluations": [])", R"("evaluations": [{}, null])"), report_,
+               ErrorCode::wrong_type,
+               "/agentic_data/web_interview_info/communication/evaluations/1");
+}
+
+// Rule 7: unknown fields are skipped, anywhere.
+TEST_F(Rules, UnknownFieldsAreSkipped) {
+  const std::string json =
+      replaced(example(report_), R"("match_score": 78)",
+               R"("match_score": 78, "future_field": {"a": [1, {"b": "\u00e9"}], "c": -1.5e-3})");
+  auto result = parser_.parse_report_available(json);
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  EXPECT_EQ(*result->agentic_data->web_interview_info->summary->match_score, 78);
+}
+
+// Rule 8: keys are compared decoded; a second occurrence is a duplicate.
+TEST_F(Rules, EscapedKeysAreTheSameKey) {
+  const std::string escaped =
+      replaced(example(started_), R"("posting_id")", R"("posting\u005fid")");
+  auto result = parser_.parse_interview_started(escaped);
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  EXPECT_EQ(*result->posting_id, "F9E8D7C6");
+  expect_error(started_with(R"("posting\u005fid": "other")"), started_, ErrorCode::duplicate_key,
+               "/posting_id");
+  expect_error(started_with(R"("interview_id": "A")"), started_, ErrorCode::duplicate_key,
+               "/interview_id");
+  expect_error(
+      replaced(example(started_), R"("posting_id": "F9E8D7C6")", R"("posting\u005fid": 7)"),
+      started_, ErrorCode::wrong_type, "/posting_id");
+  // Unknown keys may repeat: the library reads no value from them.
+  expect_ok(started_with(R"("x": 1, "x": 2)"), started_);
+}
+
+// Rule 9: ranges, enums and URLs.
+TEST_F(Rules, NotScoredLiftsTheScoreRangeInEitherKeyOrder) {
+  const std::string report = example(report_);
+  const std::string path =
+      "/agentic_data/web_interview_info/scorecard/questions/0/evaluation_score";
+  const std::string eleven =
+      replaced(report, R"("evaluation_score": 7)", R"("evaluation_score": 11)");
+  expect_error(eleven, report_, ErrorCode::out_of_range, path);
+  expect_ok(replaced(eleven, R"("not_scored": false)", R"("not_scored": true)"), report_);
+  // not_scored before evaluation_score.
+  const std::string first = replaced(report, R"("evaluation_score": 7,)",
+                                     R"("not_scored": true, "evaluation_score": 0,)");
+  expect_ok(replaced(first, R"("score_weight": 5,
+            "not_scored": false)",
+                     R"("score_weight": 5)"),
+            report_);
+  // Without not_scored (lenient) the range holds; a fraction is never an integer.
+  expect_error(replaced(eleven, R"(,
+            "not_scored": false)",
+                        ""),
+               report_, ErrorCode::out_of_range, path, {.mode = Mode::lenient});
+  expect_error(replaced(replaced(eleven, R"("not_scored": false)", R"("not_scored": true)"),
+                        R"("evaluation_score": 11)", R"("evaluation_score": 2.5)"),
+               report_, ErrorCode::out_of_range, path);
+}
+
+TEST_F(Rules, CreateRequestValues) {
+  const Document create = Document::webhook_create_request;
+  const std::string request = example(create);
+  expect_ok(replaced(request, R"(,
+  "http_method": "post")",
+                     ""),
+            create);
+  expect_ok(replaced(request, R"("post")", R"("get")"), create);
+  expect_error(replaced(request, R"("post")", R"("POST")"), create, ErrorCode::invalid_value,
+               "/http_method");
+  expect_error(replaced(request, R"("interview_completed")", R"("interview_ended")"), create,
+               ErrorCode::invalid_value, "/event_type");
+  expect_error(replaced(request, R"("posting_123")", R"("")"), create, ErrorCode::invalid_value,
+               "/posting_id");
+  for (std::string_view url :
+       {"https://x", "HTTPS://EXAMPLE.COM", "http://user@host:8080/p?q#f", "http://[::1]:80/"})
+    expect_ok(replaced(request, "https://your-domain.com/webhook-endpoint", url), create);
+  for (std::string_view url : {"your-domain.com/hook", "https://", "http://:80/", "ftp://x.com",
+                               "https://exa mple.com", "mailto:a@b.c", "https:/x.com"})
+    expect_error(replaced(request, "https://your-domain.com/webhook-endpoint", url), create,
+                 ErrorCode::invalid_value, "/url");
+}
+
+// Rule 10: lenient mode keeps the identifiers.
+TEST_F(Rules, LenientModeKeepsTheIdentifiers) {
+  const Options lenient{.mode = Mode::lenient};
+  expect_ok(R"({"interview_id": "a", "posting_id": "b", "timestamp": 1})", started_, lenient);
+  expect_ok(R"({"interview_id": "a", "posting_id": "b", "timestamp": 1})", report_, lenient);
+  expect_error(R"({"interview_id": "a", "timestamp": 1})", report_, ErrorCode::missing_field,
+               "/posting_id", lenient);
+  expect_ok("{}", Document::webhook, lenient);
+  expect_error(R"({"posting_id": "p", "url": "https://x"})", Document::webhook_create_request,
+               ErrorCode::missing_field, "/event_type", lenient);
+  // The rules still hold for what is present.
+  expect_error(R"({"interview_id": "a", "posting_id": "b", "timestamp": "1"})", started_,
+               ErrorCode::wrong_type, "/timestamp", lenient);
+}
+
+// Rule 11: detection from the root's keys.
+TEST_F(Rules, DetectionFollowsTheKeyPrecedence) {
+  const auto detected = [&](const std::string& json) {
+    parser_.set_options({.mode = Mode::lenient});
+    auto result = parser_.parse(json);
+    EXPECT_TRUE(result.ok()) << json << ": " << to_string(result.error());
+    return result.ok() ? to_string(document_of(*result)) : "error";
+  };
+  const std::string ids = R"("interview_id": "a", "posting_id": "b", "timestamp": 1)";
+  EXPECT_EQ(detected("{" + ids + R"(, "metadata": {}})"), "interview_started");
+  EXPECT_EQ(detected("{" + ids + R"(, "completion_timestamp": 2})"), "interview_completed");
+  EXPECT_EQ(detected("{" + ids + R"(, "parent_conversation_id": "p", "metadata": {}})"),
+            "interview_completed");
+  EXPECT_EQ(detected("{" + ids + R"(, "workflow_completed": true, "report_url": "u"})"),
+            "report_available");
+  EXPECT_EQ(detected("{" + ids + R"(, "agentic\u005fdata": {}})"), "report_available");
+}
+
+TEST_F(Rules, UndetectableOrBrokenPayloads) {
+  Error error = detect_error(R"({"interview_id": "a"})");
+  EXPECT_EQ(error.code, ErrorCode::unknown_event);
+  EXPECT_EQ(error.path, "");
+  EXPECT_EQ(detect_error(R"({"interview_id": "a", "x": [1,]})").code, ErrorCode::invalid_json);
+  EXPECT_EQ(detect_error(R"({"metadata": null, "x": tru})").code, ErrorCode::invalid_json);
+  EXPECT_EQ(detect_error("[]").code, ErrorCode::wrong_type);
+  // Detected, then validated as that event.
+  error = detect_error(R"({"report_url": "u"})");
+  EXPECT_EQ(error.code, ErrorCode::missing_field);
+  EXPECT_EQ(error.path, "/interview_id");
+}
+
+// Rule 12: code, pointer (with ~0 and ~1), offset and message.
+TEST_F(Rules, ErrorsCarryPathOffsetAndMessage) {
+  const std::string report =
+      replaced(example(report_), R"("match_score": 78)", R"("match_score": 101)");
+  auto result = parser_.parse_report_available(report);
+  ASSERT_FALSE(result.ok());
+  const Error& error = result.error();
+  EXPECT_EQ(error.offset, static_cast<std::int64_t>(report.find("101")));
+  EXPECT_EQ(to_string(error),
+            "/agentic_data/web_interview_info/summary/match_score: out_of_range: 101 is outside "
+            "0..100");
+
+  expect_error(started_with(R"("a/b~c": {"d": [0, tru]})"), started_, ErrorCode::invalid_json,
+               "/a~1b~0c/d/1");
+  const std::string missing = replaced(example(started_), R"("candidate_id": "B4C5D6E7",)", "");
+  auto started = parser_.parse_interview_started(missing);
+  ASSERT_FALSE(started.ok());
+  EXPECT_EQ(started.error().path, "/metadata/candidate_id");
+  EXPECT_EQ(started.error().offset, static_cast<std::int64_t>(missing.find("{", 1)));
+  EXPECT_NE(started.error().message.find("candidate_id"), std::string_view::npos);
+}
+
+// Rule 13 with rule 1: a broken document is invalid_json even after another violation.
+TEST_F(Rules, InvalidJsonWinsOverEarlierViolations) {
+  const std::string json = replaced(example(started_), R"("F9E8D7C6",)", R"(42,)") + "]";
+  expect_error(json, started_, ErrorCode::invalid_json, "");
+  expect_invalid_json(replaced(started_with(R"("x": [1, 2 3])"), "\"A1B2C3D4E5F60718\"", "1"),
+                      started_, "/x");
+}
+
+}  // namespace
+}  // namespace heymilo
