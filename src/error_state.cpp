@@ -1,6 +1,5 @@
 #include "error_state.hpp"
 
-
 namespace heymilo::detail {
 namespace {
 void append_token(std::string& path, std::string_view key) {

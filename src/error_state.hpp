@@ -14,7 +14,7 @@ namespace heymilo::detail {
 
 struct PathNode {
   const PathNode* parent = nullptr;
-  std::string_view key;  // an object member's decoded key, or
+  std::string_view key;   // an object member's decoded key, or
   std::size_t index = 0;  // an array element's index when is_index
   bool is_index = false;
 };

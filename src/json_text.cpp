@@ -43,8 +43,9 @@ bool is_http_url(std::string_view url) noexcept {
   if (std::any_of(url.begin(), url.end(), bad_char)) return false;
   const auto starts_with_ci = [&](std::string_view prefix) {
     return url.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), url.begin(),
-                      [](char p, char c) { return p == std::tolower(static_cast<unsigned char>(c)); });
+           std::equal(prefix.begin(), prefix.end(), url.begin(), [](char p, char c) {
+             return p == std::tolower(static_cast<unsigned char>(c));
+           });
   };
   std::string_view rest;
   if (starts_with_ci("http://")) {

@@ -29,14 +29,30 @@ void append_array(std::string& out, const FieldInfo& field, const void* span) {
 
 void append_value(std::string& out, Kind kind, const FieldInfo& field, const void* value) {
   switch (kind) {
-    case Kind::string: append_json_string(out, *static_cast<const std::string_view*>(value)); break;
-    case Kind::number: append_number(out, *static_cast<const double*>(value)); break;
-    case Kind::integer: append_number(out, *static_cast<const std::int64_t*>(value)); break;
-    case Kind::boolean: out += *static_cast<const bool*>(value) ? "true" : "false"; break;
-    case Kind::object: append_json(out, field.nested(), value); break;
-    case Kind::raw_object: out += static_cast<const RawObject*>(value)->json; break;
-    case Kind::raw_json: out += static_cast<const RawJson*>(value)->json; break;
-    case Kind::array: append_array(out, field, value); break;
+    case Kind::string:
+      append_json_string(out, *static_cast<const std::string_view*>(value));
+      break;
+    case Kind::number:
+      append_number(out, *static_cast<const double*>(value));
+      break;
+    case Kind::integer:
+      append_number(out, *static_cast<const std::int64_t*>(value));
+      break;
+    case Kind::boolean:
+      out += *static_cast<const bool*>(value) ? "true" : "false";
+      break;
+    case Kind::object:
+      append_json(out, field.nested(), value);
+      break;
+    case Kind::raw_object:
+      out += static_cast<const RawObject*>(value)->json;
+      break;
+    case Kind::raw_json:
+      out += static_cast<const RawJson*>(value)->json;
+      break;
+    case Kind::array:
+      append_array(out, field, value);
+      break;
   }
 }
 }  // namespace
@@ -45,13 +61,27 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char escape[8];

@@ -100,7 +100,8 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Doc
   auto iterated = json.iterate(input.json.data(), input.json.size(), input.capacity);
   detail::Walker walker(doc, input.json, effective, buffers);
   if (auto error = std::move(iterated).get(doc)) {
-    buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1).append(simdjson::error_message(error));
+    buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1)
+        .append(simdjson::error_message(error));
     return &buffers.errors.error();
   }
   bool ok = true;

@@ -26,7 +26,7 @@ enum class Mode : std::uint8_t {
 struct Options {
   Mode mode = Mode::strict;
   std::size_t max_bytes = std::size_t{64} << 20;  // longer input: too_large
-  std::size_t max_depth = 1024;  // deeper nesting: too_deep; `{}` has depth 1
+  std::size_t max_depth = 1024;                   // deeper nesting: too_deep; `{}` has depth 1
 };
 
 // The largest max_depth the parser honours; larger settings are clamped to it, so that a

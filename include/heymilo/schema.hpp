@@ -27,8 +27,9 @@ enum class Document : std::uint8_t {
   webhook_list,
 };
 inline constexpr Document kAllDocuments[] = {
-    Document::interview_started,      Document::interview_completed, Document::report_available,
-    Document::webhook_create_request, Document::webhook,             Document::webhook_list,
+    Document::interview_started, Document::interview_completed,
+    Document::report_available,  Document::webhook_create_request,
+    Document::webhook,           Document::webhook_list,
 };
 
 std::string_view to_string(Document document) noexcept;
@@ -78,11 +79,11 @@ struct FieldInfo {
   double min = 0;
   double max = 0;
   std::span<const std::string_view> allowed;  // Check::one_of
-  std::string_view waived_by;  // a boolean sibling that, when true, lifts `check`
-  std::uint32_t offset = 0;        // of the Field<T> in its struct
-  std::uint32_t value_offset = 0;  // of Field<T>::value in the struct
-  std::uint32_t element_size = 0;  // arrays only
-  const StructInfo& (*nested)() = nullptr;  // objects and arrays of objects
+  std::string_view waived_by;                 // a boolean sibling that, when true, lifts `check`
+  std::uint32_t offset = 0;                   // of the Field<T> in its struct
+  std::uint32_t value_offset = 0;             // of Field<T>::value in the struct
+  std::uint32_t element_size = 0;             // arrays only
+  const StructInfo& (*nested)() = nullptr;    // objects and arrays of objects
   // Arrays: read and write the std::span<const E> at value_offset without knowing E.
   std::span<const std::byte> (*get_span)(const void* span) = nullptr;
   void (*set_span)(void* span, const void* data, std::size_t count) = nullptr;
@@ -99,7 +100,9 @@ struct FieldInfo {
     check = Check::range, min = lo, max = hi;
     return *this;
   }
-  constexpr FieldInfo& at_least(double lo) { return range(lo, std::numeric_limits<double>::infinity()); }
+  constexpr FieldInfo& at_least(double lo) {
+    return range(lo, std::numeric_limits<double>::infinity());
+  }
   constexpr FieldInfo& unless(std::string_view boolean_sibling) {
     return waived_by = boolean_sibling, *this;
   }

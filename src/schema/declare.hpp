@@ -135,12 +135,12 @@ constexpr StructInfo declare_struct(std::string_view name, const FieldInfo (&fie
   ::heymilo::schema::declare::make_field<decltype(Self::member)>(#member, offsetof(Self, member))
 
 // Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member order.
-#define HEYMILO_DESCRIBE(Struct, json_name, ...)                                         \
-  template <>                                                                            \
-  const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {                     \
-    using Self = Struct;                                                                 \
-    static constexpr ::heymilo::schema::FieldInfo kFields[] = {__VA_ARGS__};             \
-    static constexpr auto kInfo =                                                        \
-        ::heymilo::schema::declare::declare_struct<Struct>(json_name, kFields);          \
-    return kInfo;                                                                        \
+#define HEYMILO_DESCRIBE(Struct, json_name, ...)                                \
+  template <>                                                                   \
+  const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {            \
+    using Self = Struct;                                                        \
+    static constexpr ::heymilo::schema::FieldInfo kFields[] = {__VA_ARGS__};    \
+    static constexpr auto kInfo =                                               \
+        ::heymilo::schema::declare::declare_struct<Struct>(json_name, kFields); \
+    return kInfo;                                                               \
   }

@@ -4,8 +4,8 @@
 namespace heymilo {
 namespace {
 constexpr std::string_view kDocumentNames[] = {
-    "interview_started", "interview_completed", "report_available",
-    "webhook_create_request", "webhook", "webhook_list",
+    "interview_started", "interview_completed", "report_available", "webhook_create_request",
+    "webhook",           "webhook_list",
 };
 }  // namespace
 
@@ -29,12 +29,17 @@ std::string_view to_string(Kind kind) noexcept {
 
 const StructInfo& describe(Document document) noexcept {
   switch (document) {
-    case Document::interview_started: return describe<InterviewStarted>();
-    case Document::interview_completed: return describe<InterviewCompleted>();
-    case Document::report_available: return describe<ReportAvailable>();
-    case Document::webhook_create_request: return describe<WebhookCreateRequest>();
+    case Document::interview_started:
+      return describe<InterviewStarted>();
+    case Document::interview_completed:
+      return describe<InterviewCompleted>();
+    case Document::report_available:
+      return describe<ReportAvailable>();
+    case Document::webhook_create_request:
+      return describe<WebhookCreateRequest>();
     case Document::webhook:
-    case Document::webhook_list: return describe<Webhook>();
+    case Document::webhook_list:
+      return describe<Webhook>();
   }
   return describe<Webhook>();
 }

@@ -2,24 +2,37 @@
 #include "declare.hpp"
 
 namespace heymilo::schema {
+// One field a line reads best: clang-format would pack them.
+// clang-format off
 
 HEYMILO_DESCRIBE(IngestionMetadata, "ingestion_metadata",
-                 HEYMILO_FIELD(source).example(), HEYMILO_FIELD(job_id).example(),
-                 HEYMILO_FIELD(candidate_metadata_id).example(),
-                 HEYMILO_FIELD(resume_url).example())
+  HEYMILO_FIELD(source).example(),
+  HEYMILO_FIELD(job_id).example(),
+  HEYMILO_FIELD(candidate_metadata_id).example(),
+  HEYMILO_FIELD(resume_url).example())
 
-HEYMILO_DESCRIBE(CandidateMetadata, "candidate_metadata", HEYMILO_FIELD(candidate_name),
-                 HEYMILO_FIELD(candidate_email), HEYMILO_FIELD(candidate_id),
-                 HEYMILO_FIELD(metadata).null_ok())
+HEYMILO_DESCRIBE(CandidateMetadata, "candidate_metadata",
+  HEYMILO_FIELD(candidate_name),
+  HEYMILO_FIELD(candidate_email),
+  HEYMILO_FIELD(candidate_id),
+  HEYMILO_FIELD(metadata).null_ok())
 
-HEYMILO_DESCRIBE(InterviewStarted, "interview_started", HEYMILO_FIELD(interview_id).always(),
-                 HEYMILO_FIELD(posting_id).always(), HEYMILO_FIELD(timestamp).always(),
-                 HEYMILO_FIELD(metadata))
+HEYMILO_DESCRIBE(InterviewStarted, "interview_started",
+  HEYMILO_FIELD(interview_id).always(),
+  HEYMILO_FIELD(posting_id).always(),
+  HEYMILO_FIELD(timestamp).always(),
+  HEYMILO_FIELD(metadata))
 
 HEYMILO_DESCRIBE(InterviewCompleted, "interview_completed",
-                 HEYMILO_FIELD(interview_id).always(), HEYMILO_FIELD(agent_conversation_id),
-                 HEYMILO_FIELD(parent_conversation_id), HEYMILO_FIELD(engagement_id),
-                 HEYMILO_FIELD(posting_id).always(), HEYMILO_FIELD(timestamp).always(),
-                 HEYMILO_FIELD(workflow_completed), HEYMILO_FIELD(completion_timestamp))
+  HEYMILO_FIELD(interview_id).always(),
+  HEYMILO_FIELD(agent_conversation_id),
+  HEYMILO_FIELD(parent_conversation_id),
+  HEYMILO_FIELD(engagement_id),
+  HEYMILO_FIELD(posting_id).always(),
+  HEYMILO_FIELD(timestamp).always(),
+  HEYMILO_FIELD(workflow_completed),
+  HEYMILO_FIELD(completion_timestamp))
+
+// clang-format on
 
 }  // namespace heymilo::schema
