@@ -1,0 +1,190 @@
+// Google Benchmark suite: the library against simdjson on the same padded buffers, in the
+// same run, so that each case's time can be read as a ratio to the DOM parse and to the
+// floor (`iterate` alone). See bench/README.md.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include <heymilo/heymilo.hpp>
+
+#include "alloc_counter.hpp"
+#include "baselines.hpp"
+#include "corpus.hpp"
+
+namespace heymilo::bench {
+namespace {
+namespace od = simdjson::ondemand;
+
+// Runs `parse` (bool(std::string& failure)) once to check the input and warm the parser,
+// then times it and reports the throughput and the allocations each document costs.
+template <class Parse>
+void measure(benchmark::State& state, const Input& input, Parse&& parse) {
+  std::string failure;
+  if (!parse(failure)) {
+    state.SkipWithError(failure.c_str());
+    return;
+  }
+  const std::uint64_t allocations_before = allocation_count();
+  for (auto _ : state) {
+    bool ok = parse(failure);
+    benchmark::DoNotOptimize(ok);
+  }
+  const double allocations = static_cast<double>(allocation_count() - allocations_before);
+  const double documents = static_cast<double>(input.documents);
+  const double iterations = static_cast<double>(state.iterations());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * input.text.size()));
+  state.counters["docs_per_second"] =
+      benchmark::Counter(iterations * documents, benchmark::Counter::kIsRate);
+  state.counters["allocs_per_parse"] =
+      benchmark::Counter(allocations / documents, benchmark::Counter::kAvgIterations);
+  state.counters["doc_bytes"] = static_cast<double>(input.text.size()) / documents;
+}
+
+// Calls `one(json, capacity, failure)` for each document of the case: the whole input, or
+// each NDJSON line.
+template <class One>
+bool each_document(const Case& c, const Input& input, std::string& failure, One&& one) {
+  if (c.document)
+    return one(std::string_view(input.text), input.text.size() + simdjson::SIMDJSON_PADDING,
+               failure);
+  return for_each_line(input.text, [&](std::string_view json, std::size_t capacity) {
+    return one(json, capacity, failure);
+  });
+}
+
+bool simdjson_failed(simdjson::error_code error, std::string& failure) {
+  failure = simdjson::error_message(error);
+  return false;
+}
+
+void heymilo_parse(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  Parser parser;
+  measure(state, input, [&](std::string& failure) {
+    return each_document(
+        c, input, failure, [&](std::string_view json, std::size_t capacity, std::string& failure) {
+          const PaddedInput padded{json, capacity};
+          auto result = c.document ? parser.parse(padded, *c.document) : parser.parse(padded);
+          if (!result) failure = to_string(result.error());
+          return result.ok();
+        });
+  });
+}
+
+void dom_parse(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  simdjson::dom::parser parser;
+  measure(state, input, [&](std::string& failure) {
+    return each_document(c, input, failure,
+                         [&](std::string_view json, std::size_t, std::string& failure) {
+                           simdjson::dom::element root;
+                           if (auto error = parser.parse(json.data(), json.size(), false).get(root))
+                             return simdjson_failed(error, failure);
+                           return true;
+                         });
+  });
+}
+
+void ondemand_walk(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  od::parser parser;
+  measure(state, input, [&](std::string& failure) {
+    return each_document(c, input, failure,
+                         [&](std::string_view json, std::size_t capacity, std::string& failure) {
+                           if (auto error = walk_every_value(parser, json, capacity))
+                             return simdjson_failed(error, failure);
+                           return true;
+                         });
+  });
+}
+
+void iterate_floor(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  od::parser parser;
+  measure(state, input, [&](std::string& failure) {
+    return each_document(c, input, failure,
+                         [&](std::string_view json, std::size_t capacity, std::string& failure) {
+                           auto doc = parser.iterate(json.data(), json.size(), capacity);
+                           benchmark::DoNotOptimize(doc);
+                           if (auto error = doc.error()) return simdjson_failed(error, failure);
+                           return true;
+                         });
+  });
+}
+
+// simdjson's own bulk readers, over the whole NDJSON buffer.
+void dom_parse_many(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  simdjson::dom::parser parser;
+  parser.threaded = false;  // one core, like every other case
+  measure(state, input, [&](std::string& failure) {
+    simdjson::dom::document_stream stream;
+    if (auto error = parser.parse_many(input.text).get(stream))
+      return simdjson_failed(error, failure);
+    std::size_t count = 0;
+    for (auto doc : stream) {
+      if (auto error = doc.error()) return simdjson_failed(error, failure);
+      ++count;
+    }
+    if (count == input.documents) return true;
+    failure = "parse_many saw " + std::to_string(count) + " documents";
+    return false;
+  });
+}
+
+void iterate_many_floor(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  od::parser parser;
+  parser.threaded = false;  // one core, like every other case
+  measure(state, input, [&](std::string& failure) {
+    od::document_stream stream;
+    if (auto error = parser.iterate_many(input.text).get(stream))
+      return simdjson_failed(error, failure);
+    std::size_t count = 0;
+    for (auto doc : stream) {
+      if (auto error = doc.error()) return simdjson_failed(error, failure);
+      ++count;
+    }
+    if (count == input.documents) return true;
+    failure = "iterate_many saw " + std::to_string(count) + " documents";
+    return false;
+  });
+}
+
+void register_all() {
+  using Function = void (*)(benchmark::State&, const Case&);
+  const std::pair<const char*, Function> per_document[] = {
+      {"heymilo", heymilo_parse},
+      {"dom", dom_parse},
+      {"ondemand_walk", ondemand_walk},
+      {"iterate", iterate_floor},
+  };
+  const std::pair<const char*, Function> bulk[] = {
+      {"dom_parse_many", dom_parse_many},
+      {"iterate_many", iterate_many_floor},
+  };
+  for (const Case& c : all_cases()) {
+    for (auto [name, function] : per_document)
+      benchmark::RegisterBenchmark((c.name + "/" + name).c_str(), function, c);
+    if (!c.document)
+      for (auto [name, function] : bulk)
+        benchmark::RegisterBenchmark((c.name + "/" + name).c_str(), function, c);
+  }
+}
+
+}  // namespace
+}  // namespace heymilo::bench
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  // Which simdjson kernels run: the one chosen at run time (stage 1) and the one compiled
+  // into the on-demand code of this build (follows -march).
+  benchmark::AddCustomContext("simdjson_active", simdjson::get_active_implementation()->name());
+  benchmark::AddCustomContext("simdjson_builtin",
+                              SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION));
+  heymilo::bench::register_all();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
