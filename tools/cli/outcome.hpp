@@ -1,0 +1,38 @@
+#pragma once
+// What validate reports for one input, and its two output forms: a line for a person and
+// one JSON object per line for a program (contract rule 14).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <heymilo/error.hpp>
+#include <heymilo/schema.hpp>
+
+namespace heymilo::cli {
+
+struct Outcome {
+  std::string_view input;         // a file name, or `-` for standard input
+  std::uint64_t line = 0;         // with --ndjson: the 1-based line; else 0
+  std::optional<Document> event;  // what the input was validated as, when known
+  const Error* error = nullptr;   // null when valid
+};
+
+// `FILE: ok (EVENT)` or `FILE: CODE at PATH: MESSAGE`, with `FILE:LINE` for NDJSON and the
+// root path written as `""`; ends with a newline.
+void append_plain(std::string& out, const Outcome& outcome);
+
+// {"input":..,"line":N,"valid":..,"event":..,"errors":[{"code":..,"path":..,"offset":..,
+// "message":..}]}; "line" only for NDJSON, "event" null when not known; ends with a newline.
+void append_json_line(std::string& out, const Outcome& outcome);
+
+// The error the tool reports itself for an input it refuses to load (longer than
+// --max-bytes), in the library's form: too_large at the root, offset unknown.
+struct TooLarge {
+  explicit TooLarge(std::uint64_t size, std::size_t limit, std::string_view what);
+  std::string message;
+  Error error;
+};
+
+}  // namespace heymilo::cli

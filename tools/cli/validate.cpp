@@ -1,0 +1,150 @@
+#include "validate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "args.hpp"
+#include "input.hpp"
+#include "outcome.hpp"
+#include "stats.hpp"
+
+namespace heymilo::cli {
+namespace {
+
+bool is_blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+class Validator {
+ public:
+  explicit Validator(const ValidateOptions& options) : options_(options), parser_(options.parser) {}
+
+  int run() {
+    std::vector<std::string> errors;
+    const std::vector<std::string> inputs = expand_inputs(options_.inputs, errors);
+    for (const std::string& error : errors) io_error(error);
+    std::string buffer;  // reused: memory stays bounded by the largest document
+    for (const std::string& name : inputs) {
+      std::string error;
+      const auto file = InputFile::open(name, error);
+      if (!file) {
+        io_error(error);
+      } else if (options_.ndjson) {
+        validate_lines(*file);
+      } else {
+        validate_whole(*file, buffer);
+      }
+    }
+    flush();
+    if (options_.stats) std::fprintf(stderr, "%s\n", stats_.summary().c_str());
+    return any_io_error_ ? 2 : any_invalid_ ? 1 : 0;
+  }
+
+ private:
+  void validate_whole(InputFile& file, std::string& buffer) {
+    const ReadResult read = read_all(file, options_.parser.max_bytes, buffer);
+    if (read.status == ReadResult::io_error) return io_error(read.error);
+    if (read.status == ReadResult::too_large) {
+      const TooLarge too_large(read.size, options_.parser.max_bytes, "input");
+      return report({file.name(), 0, options_.event, &too_large.error}, read.size);
+    }
+    check(file.name(), 0, buffer);
+  }
+
+  void validate_lines(InputFile& file) {
+    LineReader reader(file, options_.parser.max_bytes);
+    LineReader::Line line;
+    while (reader.next(line)) {
+      if (line.too_long) {
+        const TooLarge too_large(line.length, options_.parser.max_bytes, "line");
+        report({file.name(), line.number, options_.event, &too_large.error}, line.length);
+      } else if (!is_blank(reader.text())) {
+        check(file.name(), line.number, reader.text());
+      }
+    }
+    if (reader.failed()) io_error(file.read_error());
+  }
+
+  void check(std::string_view input, std::uint64_t line, std::string& text) {
+    const PaddedInput json = padded(text);
+    const auto result = options_.event ? parser_.parse(json, *options_.event) : parser_.parse(json);
+    Outcome outcome{input, line, options_.event, nullptr};
+    if (result) {
+      outcome.event = document_of(*result);
+    } else {
+      outcome.error = &result.error();
+    }
+    report(outcome, text.size());
+  }
+
+  void report(const Outcome& outcome, std::uint64_t bytes) {
+    if (options_.json) {
+      append_json_line(out_, outcome);
+    } else {
+      append_plain(out_, outcome);
+    }
+    stats_.add(bytes, outcome.error == nullptr);
+    if (outcome.error) any_invalid_ = true;
+    if (out_.size() >= 64 * 1024) flush();
+  }
+
+  void io_error(const std::string& message) {
+    flush();  // keep stdout and stderr in order on a terminal
+    std::fprintf(stderr, "heymilo validate: %s\n", message.c_str());
+    any_io_error_ = true;
+  }
+
+  void flush() {
+    std::fwrite(out_.data(), 1, out_.size(), stdout);
+    std::fflush(stdout);
+    out_.clear();
+  }
+
+  const ValidateOptions& options_;
+  Parser parser_;
+  Stats stats_;
+  std::string out_;
+  bool any_invalid_ = false;
+  bool any_io_error_ = false;
+};
+}  // namespace
+
+ValidateOptions parse_validate_args(std::span<const std::string_view> args) {
+  ValidateOptions options;
+  ArgCursor cursor("validate", args);
+  while (!cursor.done()) {
+    if (cursor.at_positional()) {
+      options.inputs.emplace_back(cursor.take_positional());
+      continue;
+    }
+    const std::string_view flag = cursor.take_flag();
+    if (flag == "--") continue;
+    if (flag == "--event") {
+      options.event = parse_event(cursor, cursor.value(flag), true);
+    } else if (flag == "--max-bytes") {
+      options.parser.max_bytes = parse_size(cursor, flag, cursor.value(flag));
+    } else if (flag == "--max-depth") {
+      options.parser.max_depth = parse_count(cursor, flag, cursor.value(flag));
+      if (options.parser.max_depth == 0) cursor.fail("flag '--max-depth' must be at least 1");
+    } else {
+      cursor.no_value(flag);
+      if (flag == "--lenient") {
+        options.parser.mode = Mode::lenient;
+      } else if (flag == "--json") {
+        options.json = true;
+      } else if (flag == "--ndjson") {
+        options.ndjson = true;
+      } else if (flag == "--stats") {
+        options.stats = true;
+      } else {
+        cursor.unknown(flag);
+      }
+    }
+  }
+  return options;
+}
+
+int run_validate(const ValidateOptions& options) { return Validator(options).run(); }
+
+}  // namespace heymilo::cli
