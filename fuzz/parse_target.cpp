@@ -1,0 +1,63 @@
+// parse() with detection (rule 11), in both modes, through the string_view and the
+// PaddedInput entry points. Checks: the entry points agree exactly; an accepted input is
+// one of the three events and parses the same when that event is asked for; a rejected one
+// is rejected the same way by one of the events (unless no event was detected), and is
+// invalid JSON for every event when it is invalid JSON for detection.
+#include <cstdint>
+
+#include "fuzz_support.hpp"
+#include "view_walk.hpp"
+
+namespace {
+using namespace heymilo;
+using namespace heymilo::fuzz;
+
+constexpr Document kEvents[] = {Document::interview_started, Document::interview_completed,
+                                Document::report_available};
+
+bool is_json_error(ErrorCode code) {
+  return code == ErrorCode::invalid_json || code == ErrorCode::too_deep;
+}
+
+void check_mode(Mode mode, std::string_view input, const PaddedCopy& padded) {
+  Parser parser({.mode = mode});
+  const Result<AnyDocument> result = parser.parse(input);
+  const std::string detected = outcome(result);
+  Parser padded_parser({.mode = mode});
+  check(outcome(padded_parser.parse(padded.input())) == detected,
+        "parse(string_view) and parse(PaddedInput) disagree", detected);
+
+  if (result) {
+    const Document document = document_of(*result);
+    check(document == Document::interview_started || document == Document::interview_completed ||
+              document == Document::report_available,
+          "detected a document that is not an event");
+    read_every_value(*result);
+    Parser again({.mode = mode});
+    check(outcome(again.parse(input, document)) == detected,
+          "the detected event parses differently when asked for", detected);
+    return;
+  }
+  const Error& error = result.error();
+  check_error(error, input);
+  bool same_as_an_event = false;
+  for (Document event : kEvents) {
+    Parser explicit_parser({.mode = mode});
+    const Result<AnyDocument> as_event = explicit_parser.parse(input, event);
+    same_as_an_event |= outcome(as_event) == detected;
+    if (is_json_error(error.code))
+      check(!as_event && is_json_error(as_event.error().code),
+            "invalid JSON for detection but not for an event", detected);
+  }
+  check(same_as_an_event || error.code == ErrorCode::unknown_event || is_json_error(error.code),
+        "no event gives the error that detection reported", detected);
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const PaddedCopy padded(input);
+  check_mode(Mode::strict, input, padded);
+  check_mode(Mode::lenient, input, padded);
+  return 0;
+}
