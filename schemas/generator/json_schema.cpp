@@ -33,12 +33,16 @@ void put(JsonObject& object, std::string_view key, Json value) {
   object.emplace_back(std::string(key), std::move(value));
 }
 
+// The characters is_http_url bans anywhere (control characters, space, DEL) as a character
+// range. It holds the characters themselves rather than \u escapes, which RE2 (Go, Rust)
+// does not read; the files still show them as JSON \u escapes.
+const std::string kBannedInUrl("\0- \x7f", 4);
+
 // src/json_text.cpp's is_http_url as an ECMA-262 pattern: "http://" or "https://" in any
-// case; no control character, space or DEL anywhere; the host (after the authority's last
-// "@", before ":" or one of "/?#") non-empty, or an IPv6 literal "[...]" with something
-// between the brackets.
+// case; no banned character anywhere; the host (after the authority's last "@", before ":"
+// or one of "/?#") non-empty, or an IPv6 literal "[...]" with something between the brackets.
 std::string http_url_pattern() {
-  const std::string banned = R"(\u0000-\u0020\u007f)";
+  const std::string& banned = kBannedInUrl;
   const std::string authority_char = "[^" + banned + "/?#]";
   const std::string host_char = "[^" + banned + "/?#@]";
   const std::string ipv6_host = R"(\[[^)" + banned + R"(/?#@\]]+\])" + host_char + "*";
@@ -94,6 +98,10 @@ void add_check(JsonObject& schema, const FieldInfo& field) {
     case Check::http_url:
       require_kind(field, {Kind::string});
       put(schema, "pattern", text(http_url_pattern()));
+      // In Python's and Java's regexes "$" also matches before a final "\n", a banned
+      // character: ban them again in a pattern that needs no anchor.
+      put(schema, "not",
+          {JsonObject{{"type", text("string")}, {"pattern", text("[" + kBannedInUrl + "]")}}});
       return;
   }
 }

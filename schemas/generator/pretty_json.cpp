@@ -7,6 +7,15 @@ using test::Json;
 
 constexpr std::size_t kLineWidth = 100;
 
+// A scalar's JSON text, with DEL escaped too (the tests' writer leaves it raw), so that the
+// files hold no invisible characters.
+std::string scalar(const Json& json) {
+  std::string text = test::to_json(json);
+  for (auto at = text.find('\x7f'); at != std::string::npos; at = text.find('\x7f', at))
+    text.replace(at, 1, "\\u007f");
+  return text;
+}
+
 // The value on one line, with a space after each ',' and ':'.
 std::string one_line(const Json& json) {
   std::string out;
@@ -14,7 +23,7 @@ std::string one_line(const Json& json) {
     out += '{';
     for (std::size_t i = 0; i < json.object().size(); ++i) {
       const auto& [key, value] = json.object()[i];
-      out += (i ? ", " : "") + test::to_json(Json{key}) + ": " + one_line(value);
+      out += (i ? ", " : "") + scalar(Json{key}) + ": " + one_line(value);
     }
     return out + '}';
   }
@@ -24,7 +33,7 @@ std::string one_line(const Json& json) {
       out += (i ? ", " : "") + one_line(json.array()[i]);
     return out + ']';
   }
-  return test::to_json(json);
+  return scalar(json);
 }
 
 // Writes `json` whose line already holds `used` characters, indented by `indent`.
@@ -40,7 +49,7 @@ void write(std::string& out, const Json& json, std::size_t indent, std::size_t u
   out += object ? "{\n" : "[\n";
   for (std::size_t i = 0; i < count; ++i) {
     std::string prefix = inner;
-    if (object) prefix += test::to_json(Json{json.object()[i].first}) + ": ";
+    if (object) prefix += scalar(Json{json.object()[i].first}) + ": ";
     out += prefix;
     write(out, object ? json.object()[i].second : json.array()[i], indent + 2, prefix.size());
     out += i + 1 < count ? ",\n" : "\n";

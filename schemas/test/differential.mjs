@@ -29,11 +29,11 @@ const EXCLUSIONS = {
     "beyond 64 bits is invalid_json for the parser (simdjson's number parser; contract rule " +
     "1 allows it); JSON.parse reads it as Infinity or a rounded double, and unknown " +
     "properties are allowed.",
-  int64_max_rounding:
-    "An integer field holding a value that a double rounds to 2^63 (9223372036854775808 to " +
-    "...6832, 9.223372036854775808e18): out of int64 for the parser, but JavaScript reads it " +
-    "and the schemas' maximum 9223372036854775807 as the same double 2^63. A validator with " +
-    "exact integers (e.g. Python's jsonschema) agrees with the parser.",
+  int64_limit_rounding:
+    "An integer field holding a value just outside int64 that a double rounds to 2^63 or " +
+    "-2^63 (9223372036854775808 to ...6832, -9223372036854775809 to ...6832, and the same " +
+    "values with a fraction or exponent): JavaScript reads it and the schemas' int64 bounds " +
+    "as the same double. A validator with exact integers (e.g. Python's jsonschema) rejects it.",
 };
 
 const MINIMUM_MUTATIONS = 2000;  // documents, each judged in both modes

@@ -242,16 +242,16 @@ class Mutator {
   // Integers near the int64 limits, where the parser is exact and a JavaScript validator
   // reads every number as a double.
   void integer_limits(const FieldInfo& field, const Steps& steps) {
-    for (const char* spelled :
-         {"9223372036854775807", "9223372036854774784", "1e19", "-9223372036854775808",
-          "-9223372036854775809", "-9223372036854777856", "-1e19", "9223372036854777856"})
+    for (const char* spelled : {"9223372036854775807", "9223372036854774784", "9223372036854777856",
+                                "1e19", "-9223372036854775808", "-9223372036854777856", "-1e19"})
       set_raw(steps, spelled);
-    // Values a double rounds to 2^63: the parser rejects them (int64's maximum is 2^63 - 1),
-    // JavaScript reads both them and the schemas' "maximum": 9223372036854775807 as 2^63.
+    // Values outside int64 that a double rounds to 2^63 or -2^63: JavaScript reads them, and
+    // the schemas' bounds, as the same double.
     const bool int64_bounded = field.check == Check::none || !std::isfinite(field.max);
     for (const char* spelled :
-         {"9223372036854775808", "9223372036854776832", "9.223372036854775808e18"})
-      set_raw(steps, spelled, int64_bounded ? "int64_max_rounding" : "");
+         {"9223372036854775808", "9223372036854776832", "9.223372036854775808e18",
+          "-9223372036854775809", "-9223372036854776832", "-9.223372036854775809e18"})
+      set_raw(steps, spelled, int64_bounded ? "int64_limit_rounding" : "");
   }
 
   // The check holds unless the boolean sibling is true, whichever order the keys come in.
