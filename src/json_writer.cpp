@@ -8,10 +8,21 @@ namespace {
 using schema::FieldInfo;
 using schema::Kind;
 
-template <class Number>
-void append_number(std::string& out, Number value) {
+void append_number(std::string& out, std::int64_t value) {
   char text[32];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+  out.append(text, std::to_chars(text, text + sizeof text, value).ptr);
+}
+
+void append_number(std::string& out, double value) {
+  // Shortest round-trip form. An integral double outside [-2^63, 2^64) gets an exponent:
+  // written as a plain integer (to_chars' pick when that is no longer), such as
+  // 18446744073709551616, strict parsers like simdjson's DOM reject it.
+  constexpr double kLow = -9223372036854775808.0, kHigh = 18446744073709551616.0;
+  char text[32];
+  const auto [end, ec] =
+      value < kLow || value >= kHigh
+          ? std::to_chars(text, text + sizeof text, value, std::chars_format::scientific)
+          : std::to_chars(text, text + sizeof text, value);
   out.append(text, end);
 }
 
