@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A tour of the `heymilo` command-line tool: builds the project into build/ if needed,
+# validates every example of the provider's docs, summarises `heymilo extract` of the docs'
+# report, shows an invalid payload's error, and generates and checks a 1 MB report.
+# Run from anywhere: bash tools/demo.sh (BUILD_DIR=... to use another build directory).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build}
+heymilo="$build/tools/heymilo"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "build into $build/"
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S . -B "$build" -G Ninja
+fi
+cmake --build "$build" -j2
+
+step "validate every example of the docs as its document (file name = document name)"
+for example in tests/data/*.json; do
+  "$heymilo" validate --event "$(basename "$example" .json)" "$example"
+done
+
+step "heymilo extract tests/data/report_available.json, summarised"
+"$heymilo" extract tests/data/report_available.json | node -e '
+let text = "";
+process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => {
+  const report = JSON.parse(text);
+  const info = report.agentic_data?.web_interview_info;
+  const posting = report.interview_data_model?.posting_info;
+  console.log(`candidate:   ${report.metadata?.candidate_name} <${report.metadata?.candidate_email}>`);
+  console.log(`posting:     ${posting?.title ?? "?"} (${report.posting_id})`);
+  console.log(`match score: ${info?.summary?.match_score ?? "n/a"}/100`);
+  for (const q of info?.scorecard?.questions ?? []) {
+    const score = q.not_scored ? "not scored" : `${q.evaluation_score}/10`;
+    console.log(`  ${String(score).padEnd(10)} ${q.question}`);
+  }
+});'
+
+step "an invalid payload: the first violation, with its JSON Pointer (exit code 1)"
+sed 's/"match_score": 78/"match_score": 107/' tests/data/report_available.json |
+  "$heymilo" validate - || echo "(exit code $?)"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+step "generate a 1 MB report and validate it with --stats"
+"$heymilo" generate --event report_available --size 1M --seed 7 > "$tmp/report.json"
+echo "generated $(wc -c < "$tmp/report.json") bytes"
+"$heymilo" validate --stats "$tmp/report.json"
+
+step "stream 2000 generated payloads as NDJSON"
+"$heymilo" generate --event interview_completed --count 2000 --ndjson > "$tmp/events.ndjson"
+"$heymilo" validate --ndjson --stats "$tmp/events.ndjson" 2>&1 | tail -n 3
