@@ -87,8 +87,9 @@ Flags:
                      heymilo extract --max-depth 64 payload.json
   -h, --help       show this help.
 
-Example:
-  heymilo extract tests/data/report_available.json | node -e '...'
+Examples:
+  heymilo extract tests/data/report_available.json > report.canonical.json
+  heymilo generate --event webhook --count 3 | heymilo extract --event webhook_list -
 )";
 
 constexpr std::string_view kGenerate =

@@ -25,6 +25,7 @@ constexpr std::string_view kStepTypes[] = {"web_interview", "resume_screen", "sm
 constexpr std::string_view kStatuses[] = {"completed", "in_progress", "analyzing", "invited"};
 constexpr std::string_view kRawStatuses[] = {"INTERVIEW_PROCESSED_RAW_FILES", "INTERVIEW_STARTED",
                                              "REPORT_READY", "INVITE_SENT"};
+constexpr std::string_view kSources[] = {"user_ingestion", "ats_sync", "career_page", "referral"};
 constexpr std::string_view kDeliveryModes[] = {"summarized_delivery", "exact_delivery"};
 constexpr std::string_view kLlmModels[] = {"gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet"};
 constexpr std::string_view kOpaqueKeys[] = {"enabled", "channel",   "template_id", "retries",
@@ -42,10 +43,11 @@ bool Builder::in_chat_transcript() const {
 
 void Builder::string_value(const FieldInfo& field, std::string_view parent) {
   const std::string_view name = field.name;
-  const auto quoted = [&](std::string_view text) { append_quoted(out_, text, Escape::minimal); };
-  if (field.check == Check::one_of) return quoted(rng().pick(field.allowed));
+  if (field.check == Check::one_of)
+    return append_quoted(out_, rng().pick(field.allowed), Escape::minimal);
   out_ += '"';
-  if (field.check == Check::http_url || ends_with(name, "_url") || ends_with(name, "_link")) {
+  if (field.check == Check::http_url || name == "url" || ends_with(name, "_url") ||
+      ends_with(name, "_link")) {
     append_url(out_, rng(), persona_, name);
   } else if (name == "interview_id") {
     out_ += persona_.interview_id;
@@ -120,6 +122,8 @@ void Builder::string_value(const FieldInfo& field, std::string_view parent) {
     append_phrase(out_, rng(), Pool::score_of_1);
   } else if (name == "score_of_5") {
     append_phrase(out_, rng(), Pool::score_of_5);
+  } else if (name == "source") {
+    out_ += pick(rng(), kSources);
   } else if (name == "raw_status") {
     out_ += pick(rng(), kRawStatuses);
   } else if (name == "status") {
