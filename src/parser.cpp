@@ -13,7 +13,7 @@ static_assert(kPadding == simdjson::SIMDJSON_PADDING);
 
 struct Parser::Impl {
   Options options;
-  simdjson::ondemand::parser json;
+  std::unique_ptr<detail::Indexer> indexer;  // created on the first parse
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
@@ -28,6 +28,7 @@ struct Parser::Impl {
   AnyDocument result;
 
   PaddedInput pad(std::string_view json);
+  simdjson::error_code reserve(std::size_t size);
   const Error* run(PaddedInput input, const Document* requested, Document& chosen);
   const Error* walk(detail::Walker& walker, Document document);
 };
@@ -47,31 +48,43 @@ const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
   bool ok = false;
   switch (document) {
     case Document::interview_started:
-      ok = walker.read_root_object(schema::describe(document), &interview_started);
+      ok = walker.read_root_object(document, &interview_started);
       result = &interview_started;
       break;
     case Document::interview_completed:
-      ok = walker.read_root_object(schema::describe(document), &interview_completed);
+      ok = walker.read_root_object(document, &interview_completed);
       result = &interview_completed;
       break;
     case Document::report_available:
-      ok = walker.read_root_object(schema::describe(document), &report_available);
+      ok = walker.read_root_object(document, &report_available);
       result = &report_available;
       break;
     case Document::webhook_create_request:
-      ok = walker.read_root_object(schema::describe(document), &webhook_create_request);
+      ok = walker.read_root_object(document, &webhook_create_request);
       result = &webhook_create_request;
       break;
     case Document::webhook:
-      ok = walker.read_root_object(schema::describe(document), &webhook);
+      ok = walker.read_root_object(document, &webhook);
       result = &webhook;
       break;
     case Document::webhook_list:
-      ok = walker.read_root_array(schema::describe(document), webhook_list.webhooks);
+      ok = walker.read_root_array(webhook_list.webhooks);
       result = &webhook_list;
       break;
   }
   return ok ? nullptr : &buffers.errors.error();
+}
+
+// Grows the token index and the string buffer to inputs of `size` bytes; a no-op once they
+// are large enough, which is what keeps a warm parser from allocating.
+simdjson::error_code Parser::Impl::reserve(std::size_t size) {
+  buffers.reserve_strings(size);
+  if (!indexer) {
+    // The depth is the DOM stage's business; stage 1 alone does not use it.
+    return simdjson::get_active_implementation()->create_dom_parser_implementation(size, 1,
+                                                                                   indexer);
+  }
+  return indexer->capacity() < size ? indexer->set_capacity(size) : simdjson::SUCCESS;
 }
 
 const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Document& chosen) {
@@ -84,26 +97,29 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Doc
         .append(std::to_string(options.max_bytes));
     return &buffers.errors.error();
   }
-  if (input.capacity < input.json.size() + kPadding) input = pad(input.json);
-  const std::size_t depth = std::clamp<std::size_t>(options.max_depth, 1, kMaxDepthLimit);
-  if (json.capacity() < input.json.size() || json.max_depth() < depth + 1) {
-    if (auto error = json.allocate(std::max(input.json.size(), json.capacity()), depth + 1)) {
-      buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
-          .append("cannot allocate the parser: ")
-          .append(simdjson::error_message(error));
-      return &buffers.errors.error();
-    }
+  std::size_t sentinel = detail::Walker::find_sentinel(input.json);
+  if (input.capacity < input.json.size() + kPadding || sentinel == std::string_view::npos) {
+    input = pad(input.json);  // the copy's padding is spaces: one is the sentinel
+    if (sentinel == std::string_view::npos) sentinel = input.json.size();
   }
-  Options effective = options;
-  effective.max_depth = depth;
-  simdjson::ondemand::document doc;
-  auto iterated = json.iterate(input.json.data(), input.json.size(), input.capacity);
-  detail::Walker walker(doc, input.json, effective, buffers);
-  if (auto error = std::move(iterated).get(doc)) {
+  if (auto error = reserve(input.json.size())) {
+    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
+        .append("cannot allocate the parser: ")
+        .append(simdjson::error_message(error));
+    return &buffers.errors.error();
+  }
+  if (auto error = indexer->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
+                                   input.json.size(), simdjson::stage1_mode::regular)) {
     buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1)
         .append(simdjson::error_message(error));
     return &buffers.errors.error();
   }
+  Options effective = options;
+  effective.max_depth = std::clamp<std::size_t>(options.max_depth, 1, kMaxDepthLimit);
+  std::uint32_t* tokens = indexer->structural_indexes.get();
+  const std::size_t count = indexer->n_structural_indexes;
+  std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
+  detail::Walker walker({tokens, count}, input.json, effective, buffers);
   bool ok = true;
   if (requested) {
     chosen = *requested;

@@ -1,25 +1,45 @@
 #include "walker.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
 #include <heymilo/json_writer.hpp>
+
+#include "json_text.hpp"
+#include "string_scan.hpp"
 
 namespace heymilo::detail {
 namespace {
 
-// Scans a key's raw text (after its opening quote). Returns false when it holds an escape,
-// which only simdjson's unescaping can decode.
-bool plain_key(const char* raw, std::string_view& key) noexcept {
-  const char* end = raw;
-  while (*end != '"' && *end != '\\') ++end;
-  key = {raw, static_cast<std::size_t>(end - raw)};
-  return *end == '"';
+using schema::Check;
+// simdjson's number and literal parsers, compiled for this translation unit's target.
+namespace numbers = simdjson::builtin::numberparsing;
+namespace atoms = simdjson::builtin::atomparsing;
+
+const std::uint8_t* bytes(const char* text) noexcept {
+  return reinterpret_cast<const std::uint8_t*>(text);
 }
 
-int find_field(const StructInfo& info, std::string_view key, std::size_t hint) noexcept {
-  // Documents usually list fields in the docs' order: try the one after the last first.
-  if (hint < info.fields.size() && info.fields[hint].name == key) return static_cast<int>(hint);
-  return info.find(key);
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The end of the token before `next`: whitespace between tokens stepped over.
+const char* end_before(const char* next) noexcept {
+  while (is_space(next[-1])) --next;
+  return next;
 }
+
+// parse_number's output when only the validity of a number matters.
+struct IgnoreNumber {
+  void append_s64(std::int64_t) noexcept {}
+  void append_u64(std::uint64_t) noexcept {}
+  void append_double(double) noexcept {}
+  void skip_double() noexcept {}
+};
 
 void append_number(std::string& out, double value) {
   char text[32];
@@ -27,7 +47,111 @@ void append_number(std::string& out, double value) {
   out.append(text, end);
 }
 
+// Every struct's plan, and the key names they point to.
+struct Plans {
+  std::unordered_map<const StructInfo*, StructPlan> structs;  // nodes never move
+  std::string names;  // each key followed by 16 zero bytes, for same_key's 16-byte loads
+};
+
+Plans build_plans() {
+  Plans plans;
+  std::vector<const StructInfo*> order;
+  const auto collect = [&](const auto& self, const StructInfo& info) -> void {
+    if (!plans.structs.try_emplace(&info).second) return;
+    order.push_back(&info);
+    for (const FieldInfo& field : info.fields)
+      if (field.nested) self(self, field.nested());
+  };
+  for (Document document : kAllDocuments) collect(collect, schema::describe(document));
+  std::size_t names = 0;
+  for (const StructInfo* info : order)
+    for (const FieldInfo& field : info->fields) names += field.name.size() + 16;
+  plans.names.reserve(names);  // no reallocation below: FieldPlan::name points into it
+  for (const StructInfo* info : order) {
+    StructPlan& plan = plans.structs.at(info);
+    plan.info = info;
+    plan.slots.fill(-1);
+    for (std::size_t i = 0; i < info->fields.size(); ++i) {
+      const FieldInfo& field = info->fields[i];
+      FieldPlan& out = plan.fields.emplace_back();
+      out.name = plans.names.data() + plans.names.size();
+      plans.names.append(field.name).append(16, '\0');
+      out.name_size = static_cast<std::uint32_t>(field.name.size());
+      out.kind = field.kind;
+      out.element_kind = field.element_kind;
+      out.nullable = field.nullable;
+      out.checked = field.check != Check::none;
+      out.offset = field.offset;
+      out.value_offset = field.value_offset;
+      out.element_size = field.element_size;
+      out.nested = field.nested ? &plans.structs.at(&field.nested()) : nullptr;
+      out.info = &field;
+      std::uint32_t next = info->size;  // the member after this one starts its extent's end
+      for (const FieldInfo& other : info->fields)
+        if (other.offset > field.offset) next = std::min(next, other.offset);
+      out.extent = next - field.offset;
+      plan.all |= std::uint64_t{1} << i;
+      std::size_t slot = StructPlan::hash(field.name);
+      while (plan.slots[slot] >= 0) slot = (slot + 1) % StructPlan::kSlots;
+      plan.slots[slot] = static_cast<std::int8_t>(i);
+    }
+  }
+  return plans;
+}
+
 }  // namespace
+
+std::size_t StructPlan::hash(std::string_view key) noexcept {
+  if (key.empty()) return 0;
+  const auto first = static_cast<unsigned char>(key.front());
+  const auto last = static_cast<unsigned char>(key.back());
+  const auto middle = static_cast<unsigned char>(key[key.size() / 2]);
+  return (key.size() * 7 + first * 31 + middle * 17 + last) % kSlots;
+}
+
+int StructPlan::find(std::string_view key) const noexcept {
+  for (std::size_t slot = hash(key);; slot = (slot + 1) % kSlots) {
+    const int index = slots[slot];
+    if (index < 0 || info->fields[index].name == key) return index;
+  }
+}
+
+const StructPlan& plan_of(Document document) {
+  static const auto roots = [] {
+    static const Plans plans = build_plans();
+    std::array<const StructPlan*, std::size(kAllDocuments)> all{};
+    for (Document d : kAllDocuments)
+      all[static_cast<std::size_t>(d)] = &plans.structs.at(&schema::describe(d));
+    return all;
+  }();
+  return *roots[static_cast<std::size_t>(document)];
+}
+
+void WalkBuffers::reserve_strings(std::size_t size) {
+  const std::size_t needed = size + 16;  // copy_to_backslash writes whole 16-byte blocks
+  if (strings_capacity >= needed) return;
+  strings = std::make_unique_for_overwrite<char[]>(needed);
+  strings_capacity = needed;
+}
+
+std::size_t Walker::find_sentinel(std::string_view input) noexcept {
+  for (std::size_t at = 0; at < input.size(); ++at) {
+    const char c = input[at];
+    if (json_type(c) == JsonType::invalid && c != ',' && c != ':' && c != '}' && c != ']')
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+Walker::Walker(std::span<const std::uint32_t> tokens, std::string_view input,
+               const Options& options, WalkBuffers& buffers) noexcept
+    : input_(input),
+      json_(input.data()),
+      begin_(tokens.data()),
+      end_(tokens.data() + tokens.size()),
+      next_(begin_),
+      options_(options),
+      buffers_(buffers) {}
 
 Walker::JsonType Walker::json_type(char first) noexcept {
   switch (first) {
@@ -77,6 +201,15 @@ std::string_view Walker::expected_name(Kind kind) noexcept {
   }
 }
 
+std::string_view Walker::scalar_text(const char* start) const noexcept {
+  return {start, static_cast<std::size_t>(end_before(next_start()) - start)};
+}
+
+void Walker::rewind() noexcept {
+  next_ = begin_;
+  strings_used_ = 0;
+}
+
 std::int64_t Walker::offset_of(const char* where) const noexcept {
   if (where < input_.data() || where > input_.data() + input_.size()) return -1;
   return where - input_.data();
@@ -86,26 +219,51 @@ std::string& Walker::raise(ErrorCode code, const PathNode* path, const char* whe
   return buffers_.errors.raise(code, path, offset_of(where));
 }
 
-bool Walker::fail_json(simdjson::error_code code, const PathNode* path, const char* where) {
-  if (where == nullptr) {
-    const char* location = nullptr;
-    if (doc_.current_location().get(location) == simdjson::SUCCESS) where = location;
+bool Walker::fail_syntax(const PathNode* path, const char* where, std::string_view message) {
+  if (next_ >= end_ && where == here()) {  // the sentinel: the tokens ran out
+    where = json_ + input_.size();
+    message = "the document ended early";
   }
-  if (code == simdjson::DEPTH_ERROR) {
-    raise(ErrorCode::too_deep, path, where)
-        .append("nesting deeper than ")
-        .append(std::to_string(options_.max_depth));
-    return false;
-  }
-  raise(ErrorCode::invalid_json, path, where).append(simdjson::error_message(code));
+  raise(ErrorCode::invalid_json, path, where).append(message);
   return false;
 }
 
-bool Walker::enter(std::size_t depth, std::string_view token, const PathNode* path) {
-  if (depth <= options_.max_depth) return true;
-  raise(ErrorCode::too_deep, path, token.data())
+bool Walker::fail_wrong_type(std::string_view expected, const PathNode* path) {
+  raise(ErrorCode::wrong_type, path, here())
+      .append("expected ")
+      .append(expected)
+      .append(", got ")
+      .append(name(json_type(peek())));
+  return false;
+}
+
+bool Walker::fail_too_deep(const char* where, const PathNode* path) {
+  raise(ErrorCode::too_deep, path, where)
       .append("nesting deeper than the limit of ")
       .append(std::to_string(options_.max_depth));
+  return false;
+}
+
+bool Walker::fail_duplicate(const PathNode* path, const char* where) {
+  raise(ErrorCode::duplicate_key, path, where)
+      .append("key \"")
+      .append(path->key)
+      .append("\" occurs more than once");
+  return false;
+}
+
+bool Walker::fail_missing(const FieldInfo& field, const PathNode* path, const char* where) {
+  buffers_.errors.raise_member(ErrorCode::missing_field, path, field.name, offset_of(where))
+      .append("required field \"")
+      .append(field.name)
+      .append("\" is missing");
+  return false;
+}
+
+bool Walker::fail_number(const PathNode* path, const char* start) {
+  const std::string_view token = scalar_text(start);
+  if (!is_json_number(token)) return fail_syntax(path, start, "invalid number");
+  raise(ErrorCode::out_of_range, path, start).append(token).append(" overflows a double");
   return false;
 }
 
@@ -114,182 +272,194 @@ ScratchBuffer& Walker::scratch(std::size_t level) {
   return buffers_.scratch[level];
 }
 
-bool Walker::check_end() {
-  const char* rest = nullptr;
-  if (doc_.current_location().get(rest) != simdjson::SUCCESS) return true;  // at the end
-  raise(ErrorCode::invalid_json, nullptr, rest).append("unexpected content after the JSON value");
-  return false;
+// Every read inside a container may look at the token after its value without checking for
+// the end of the input: the last token closes the root, so there always is one.
+bool Walker::closes_root(char open) {
+  const char close = open == '{' ? '}' : ']';
+  if (json_[end_[-1]] == close) return true;
+  return fail_syntax(
+      nullptr, json_ + end_[-1],
+      open == '{' ? "the root object is not closed" : "the root array is not closed");
 }
 
-bool Walker::read_root_object(const StructInfo& info, void* out) {
-  od::json_type type;
-  if (auto error = doc_.type().get(type)) return fail_json(error, nullptr, input_.data());
-  std::string_view token;
-  if (auto error = doc_.raw_json_token().get(token)) return fail_json(error, nullptr, nullptr);
-  if (type != od::json_type::object) {
-    raise(ErrorCode::wrong_type, nullptr, token.data())
-        .append("expected an object, got ")
-        .append(name(json_type(token.front())));
-    return false;
-  }
-  od::object object;
-  if (auto error = doc_.get_object().get(object)) return fail_json(error, nullptr, token.data());
-  return read_object(object, token.data(), info, static_cast<std::byte*>(out), nullptr, 1) &&
+bool Walker::check_end() {
+  if (next_ == end_) return true;
+  return fail_syntax(nullptr, here(), "unexpected content after the JSON value");
+}
+
+bool Walker::read_root_object(Document document, void* out) {
+  const char* start = here();
+  if (peek() != '{') return fail_wrong_type("an object", nullptr);
+  if (!closes_root('{')) return false;
+  ++next_;
+  return read_object(plan_of(document), static_cast<std::byte*>(out), nullptr, 1, start) &&
          check_end();
 }
 
-bool Walker::read_root_array(const StructInfo& element, std::span<const Webhook>& out) {
-  od::json_type type;
-  if (auto error = doc_.type().get(type)) return fail_json(error, nullptr, input_.data());
-  std::string_view token;
-  if (auto error = doc_.raw_json_token().get(token)) return fail_json(error, nullptr, nullptr);
-  if (type != od::json_type::array) {
-    raise(ErrorCode::wrong_type, nullptr, token.data())
-        .append("expected an array, got ")
-        .append(name(json_type(token.front())));
-    return false;
-  }
-  od::array array;
-  if (auto error = doc_.get_array().get(array)) return fail_json(error, nullptr, token.data());
-  FieldInfo list;  // the root array as if it were a field of webhooks
+bool Walker::read_root_array(std::span<const Webhook>& out) {
+  if (peek() != '[') return fail_wrong_type("an array", nullptr);
+  if (!closes_root('[')) return false;
+  ++next_;
+  FieldPlan list;  // the root array as if it were a field of webhooks
   list.kind = Kind::array;
   list.element_kind = Kind::object;
-  list.nested = &schema::describe<Webhook>;
+  list.element_size = sizeof(Webhook);
+  list.nested = &plan_of(Document::webhook_list);
   const void* data = nullptr;
   std::size_t count = 0;
-  if (!read_array(array, Kind::object, list, element.size, nullptr, 1, data, count)) return false;
+  if (!read_array(list, nullptr, 1, data, count)) return false;
   out = {static_cast<const Webhook*>(data), count};
   return check_end();
 }
 
-bool Walker::read_key(od::field& field, const PathNode* path, std::string_view& key) {
-  const char* raw = field.key().raw();
-  if (plain_key(raw, key)) return true;
-  if (auto error = field.unescaped_key().get(key)) return fail_json(error, path, raw - 1);
-  return true;
+std::string_view Walker::read_key(const PathNode* path) {
+  if (peek() != '"') {
+    fail_syntax(path, here(), "expected a string as the member's key");
+    return {};
+  }
+  const char* quote = here();
+  ++next_;
+  if (peek() != ':') {
+    fail_syntax(path, here(), "expected ':' after the key");
+    return {};
+  }
+  const char* close = end_before(here()) - 1;
+  ++next_;
+  return {quote + 1, static_cast<std::size_t>(close - quote - 1)};
 }
 
-bool Walker::read_object(od::object& object, const char* start, const StructInfo& info,
-                         std::byte* out, const PathNode* path, std::size_t depth) {
-  info.construct(out);
+std::string_view Walker::decode_key(std::string_view raw, const PathNode* path) {
+  const char* end = raw.data() + raw.size();
+  const char* backslash = find_backslash(raw.data(), end);
+  if (backslash == end) return raw;
+  std::string_view key;
+  if (!decode_string(raw.data(), backslash, end, path, key)) return {};
+  return key;
+}
+
+int Walker::find_field(const StructPlan& plan, std::string_view& key, const PathNode* path) {
+  key = decode_key(key, path);
+  if (key.data() == nullptr) return -2;
+  return plan.find(key);
+}
+
+bool Walker::read_object(const StructPlan& plan, std::byte* out, const PathNode* path,
+                         std::size_t depth, const char* start) {
   std::uint64_t seen = 0;
-  std::size_t hint = 0;
+  std::size_t hint = 0;  // documents usually follow the table's order: try the next field first
   Deferred deferred;
-  for (auto member : object) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return fail_json(error, path, nullptr);
-    std::string_view key;
-    if (!read_key(field, path, key)) return false;
-    const PathNode node{path, key};
-    const int index = find_field(info, key, hint);
-    if (index < 0) {
-      if (!validate_value(field.value(), &node, depth)) return false;
-      continue;
+  if (peek() == '}') {
+    ++next_;
+  } else {
+    for (;;) {
+      const char* key_token = here();
+      std::string_view key = read_key(path);
+      if (key.data() == nullptr) return false;
+      int field = static_cast<int>(hint);
+      if (hint >= plan.fields.size() || !same_key(plan.fields[hint], key)) {
+        field = find_field(plan, key, path);
+        if (field == -2) return false;
+      }
+      const PathNode node{path, key};
+      if (field < 0) {
+        if (!validate_value(&node, depth)) return false;
+      } else {
+        const std::uint64_t bit = std::uint64_t{1} << field;
+        if (seen & bit) return fail_duplicate(&node, key_token);
+        seen |= bit;
+        hint = static_cast<std::size_t>(field) + 1;
+        if (!read_field(plan.fields[field], out, &node, depth, deferred)) return false;
+      }
+      const char separator = peek();
+      if (separator == ',') {
+        ++next_;
+        continue;
+      }
+      if (separator != '}')
+        return fail_syntax(path, here(), "expected ',' or '}' after an object member");
+      ++next_;
+      break;
     }
-    const std::uint64_t bit = std::uint64_t{1} << index;
-    if (seen & bit) {
-      std::string& message = raise(ErrorCode::duplicate_key, &node, field.key().raw() - 1);
-      message.append("key \"").append(key).append("\" occurs more than once");
-      return false;
-    }
-    seen |= bit;
-    hint = static_cast<std::size_t>(index) + 1;
-    if (!read_field(field.value(), info.fields[index], out, &node, depth, deferred)) return false;
   }
   const std::uint64_t required =
-      options_.mode == Mode::strict ? info.strict_required : info.lenient_required;
-  if (const std::uint64_t missing = required & ~seen) {
-    const FieldInfo& field = info.fields[std::countr_zero(missing)];
-    buffers_.errors.raise_member(ErrorCode::missing_field, path, field.name, offset_of(start))
-        .append("required field \"")
-        .append(field.name)
-        .append("\" is missing");
-    return false;
+      options_.mode == Mode::strict ? plan.info->strict_required : plan.info->lenient_required;
+  if (const std::uint64_t missing = required & ~seen)
+    return fail_missing(plan.info->fields[std::countr_zero(missing)], path, start);
+  // Fields the object left out are value-initialised (all zero: absent, empty, 0).
+  for (std::uint64_t absent = plan.all & ~seen; absent != 0; absent &= absent - 1) {
+    const FieldPlan& field = plan.fields[std::countr_zero(absent)];
+    std::memset(out + field.offset, 0, field.extent);
   }
-  return deferred.field == nullptr || check_deferred(deferred, info, out, path);
+  return deferred.field == nullptr || check_deferred(deferred, plan, out, path);
 }
 
-bool Walker::read_field(od::value& value, const FieldInfo& field, std::byte* object,
-                        const PathNode* path, std::size_t depth, Deferred& deferred) {
-  const std::string_view token = value.raw_json_token();
+bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNode* path,
+                        std::size_t depth, Deferred& deferred) {
   auto* presence = reinterpret_cast<Presence*>(object + field.offset);
-  void* slot = object + field.value_offset;
-  if (field.nullable && !token.empty() && token.front() == 'n') {
-    bool is_null = false;
-    if (auto error = value.is_null().get(is_null)) return fail_json(error, path, token.data());
-    if (!is_null) return fail_json(simdjson::N_ATOM_ERROR, path, token.data());
+  if (field.nullable && peek() == 'n') {
+    if (!read_null(path)) return false;
+    std::memset(object + field.offset, 0, field.extent);
     *presence = Presence::null;
     return true;
   }
-  if (!read_value(value, token, field.kind, field, slot, path, depth)) return false;
+  const char* start = here();
+  void* slot = object + field.value_offset;
+  if (!read_value(field.kind, field, slot, path, depth)) return false;
   *presence = Presence::present;
-  if (field.check == Check::none || passes_check(field, slot)) return true;
-  if (!field.waived_by.empty()) {  // decided when the object ends and the sibling is known
-    deferred = {&field, token};
+  if (!field.checked || passes_check(*field.info, slot)) return true;
+  const std::string_view token = scalar_text(start);
+  if (!field.info->waived_by.empty()) {  // decided when the object ends and the sibling is known
+    deferred = {field.info, token};
     return true;
   }
-  return check_value(field, slot, token, path);
+  return check_value(*field.info, slot, token, path);
 }
 
-bool Walker::read_value(od::value& value, std::string_view token, Kind kind, const FieldInfo& field,
-                        void* slot, const PathNode* path, std::size_t depth) {
-  const JsonType type = token.empty() ? JsonType::invalid : json_type(token.front());
-  if (type == JsonType::invalid) {
-    raise(ErrorCode::invalid_json, path, token.data()).append("expected a JSON value");
-    return false;
-  }
+bool Walker::read_value(Kind kind, const FieldPlan& field, void* slot, const PathNode* path,
+                        std::size_t depth) {
+  const char first = peek();
   switch (kind) {
     case Kind::string:
-      if (type != JsonType::string) break;
-      return read_string(value, token, path, *static_cast<std::string_view*>(slot));
+      if (first != '"') break;
+      return read_string(path, *static_cast<std::string_view*>(slot));
     case Kind::number:
-      if (type != JsonType::number) break;
-      return read_number(value, token, path, *static_cast<double*>(slot));
+      if (json_type(first) != JsonType::number) break;
+      return read_number(path, *static_cast<double*>(slot));
     case Kind::integer:
-      if (type != JsonType::number) break;
-      return read_integer(value, token, path, *static_cast<std::int64_t*>(slot));
+      if (json_type(first) != JsonType::number) break;
+      return read_integer(path, *static_cast<std::int64_t*>(slot));
     case Kind::boolean:
-      if (type != JsonType::boolean) break;
-      if (auto error = value.get_bool().get(*static_cast<bool*>(slot)))
-        return fail_json(error, path, token.data());
-      return true;
+      if (first != 't' && first != 'f') break;
+      return read_boolean(path, *static_cast<bool*>(slot));
     case Kind::object: {
-      if (type != JsonType::object) break;
-      if (!enter(depth + 1, token, path)) return false;
-      od::object object;
-      if (auto error = value.get_object().get(object)) return fail_json(error, path, token.data());
-      return read_object(object, token.data(), field.nested(), static_cast<std::byte*>(slot), path,
-                         depth + 1);
+      if (first != '{') break;
+      const char* start = here();
+      if (!enter(depth + 1, start, path)) return false;
+      ++next_;
+      return read_object(*field.nested, static_cast<std::byte*>(slot), path, depth + 1, start);
     }
     case Kind::raw_object:
-      if (type != JsonType::object) break;
-      return read_raw(value, token, path, depth, static_cast<RawObject*>(slot)->json);
+      if (first != '{') break;
+      return read_raw(path, depth, static_cast<RawObject*>(slot)->json);
     case Kind::raw_json:
-      return read_raw(value, token, path, depth, static_cast<RawJson*>(slot)->json);
+      return read_raw(path, depth, static_cast<RawJson*>(slot)->json);
     case Kind::array: {
-      if (type != JsonType::array) break;
-      if (!enter(depth + 1, token, path)) return false;
-      od::array array;
-      if (auto error = value.get_array().get(array)) return fail_json(error, path, token.data());
+      if (first != '[') break;
+      if (!enter(depth + 1, here(), path)) return false;
+      ++next_;
       const void* data = nullptr;
       std::size_t count = 0;
-      if (!read_array(array, field.element_kind, field, field.element_size, path, depth + 1, data,
-                      count))
-        return false;
-      field.set_span(slot, data, count);
+      if (!read_array(field, path, depth + 1, data, count)) return false;
+      field.info->set_span(slot, data, count);
       return true;
     }
   }
-  raise(ErrorCode::wrong_type, path, token.data())
-      .append("expected ")
-      .append(expected_name(kind))
-      .append(", got ")
-      .append(name(type));
-  return false;
+  if (json_type(first) == JsonType::invalid)
+    return fail_syntax(path, here(), "expected a JSON value");
+  return fail_wrong_type(expected_name(kind), path);
 }
 
-bool Walker::read_array(od::array& array, Kind kind, const FieldInfo& field,
-                        std::size_t element_size, const PathNode* path, std::size_t depth,
+bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_t depth,
                         const void*& data, std::size_t& count) {
   // Elements collect in this nesting level's scratch buffer: an element's own arrays use
   // the next level, so the element being read never moves.
@@ -298,79 +468,126 @@ bool Walker::read_array(od::array& array, Kind kind, const FieldInfo& field,
   ++array_level_;
   count = 0;
   bool ok = true;
-  for (auto item : array) {
-    od::value value;
-    PathNode node{path, {}, count, true};
-    if (auto error = item.get(value)) {
-      ok = fail_json(error, &node, nullptr);
+  if (peek() == ']') {
+    ++next_;
+  } else {
+    for (;;) {
+      const PathNode node{path, {}, count, true};
+      void* slot = elements.append(field.element_size);
+      if (!read_value(field.element_kind, field, slot, &node, depth)) {
+        ok = false;
+        break;
+      }
+      ++count;
+      const char separator = peek();
+      if (separator == ',') {
+        ++next_;
+        continue;
+      }
+      if (separator != ']') {
+        ok = fail_syntax(path, here(), "expected ',' or ']' after an array element");
+        break;
+      }
+      ++next_;
       break;
     }
-    void* slot = elements.append(element_size);
-    if (!read_value(value, value.raw_json_token(), kind, field, slot, &node, depth)) {
-      ok = false;
-      break;
-    }
-    ++count;
   }
   --array_level_;
   if (ok) data = buffers_.arena.copy(elements.data(), elements.size());
   return ok;
 }
 
-bool Walker::read_string(od::value& value, std::string_view token, const PathNode* path,
-                         std::string_view& out) {
-  token = trim_json_whitespace(token);
-  const std::string_view body = token.substr(1, token.size() - 2);
-  if (std::memchr(body.data(), '\\', body.size()) == nullptr) {
-    // No escapes: stage 1 has checked its UTF-8 and control characters, so the input's own
-    // bytes are the value. Consume it without copying.
-    od::raw_json_string raw;
-    if (auto error = value.get_raw_json_string().get(raw))
-      return fail_json(error, path, token.data());
-    out = body;
+bool Walker::read_string(const PathNode* path, std::string_view& out) {
+  const char* body = here() + 1;
+  ++next_;
+  const char* end = end_before(here()) - 1;  // the closing quote
+  // Without escapes the input's own bytes are the value: stage 1 has checked their UTF-8
+  // and that no control character is left unescaped.
+  const char* backslash = find_backslash(body, end);
+  if (backslash == end) {
+    out = {body, static_cast<std::size_t>(end - body)};
     return true;
   }
-  if (auto error = value.get_string().get(out)) return fail_json(error, path, token.data());
+  return decode_string(body, backslash, end, path, out);
+}
+
+bool Walker::decode_string(const char* body, const char* backslash, const char* end,
+                           const PathNode* path, std::string_view& out) {
+  char* const decoded = buffers_.strings.get() + strings_used_;
+  std::memcpy(decoded, body, static_cast<std::size_t>(backslash - body));
+  char* to = decoded + (backslash - body);
+  for (const char* at = backslash; at != end; at = copy_to_backslash(at, end, to)) {
+    at = decode_escape(at, end, to);
+    if (at == nullptr)
+      return fail_syntax(path, body - 1, "invalid escape sequence or lone surrogate in a string");
+  }
+  out = {decoded, static_cast<std::size_t>(to - decoded)};
+  strings_used_ += out.size();
   return true;
 }
 
-bool Walker::read_number(od::value& value, std::string_view token, const PathNode* path,
-                         double& out) {
-  if (value.get_double().get(out) == simdjson::SUCCESS) return true;
-  token = trim_json_whitespace(token);
-  if (!is_json_number(token)) return fail_json(simdjson::NUMBER_ERROR, path, token.data());
-  raise(ErrorCode::out_of_range, path, token.data()).append(token).append(" overflows a double");
-  return false;
+bool Walker::read_number(const PathNode* path, double& out) {
+  const char* start = here();
+  ++next_;
+  if (numbers::parse_double(bytes(start)).get(out) == simdjson::SUCCESS) return true;
+  return fail_number(path, start);
 }
 
-bool Walker::read_integer(od::value& value, std::string_view token, const PathNode* path,
-                          std::int64_t& out) {
-  if (value.get_int64().get(out) == simdjson::SUCCESS) return true;
-  // 7.0, 7e0 and 1e2 are integers too (JSON Schema's meaning); get_int64 reads only digits.
-  double number = 0;
-  if (!read_number(value, token, path, number)) return false;
-  token = trim_json_whitespace(token);
-  constexpr double kLimit = 9223372036854775808.0;  // 2^63
-  if (number != std::floor(number)) {
-    raise(ErrorCode::out_of_range, path, token.data()).append(token).append(" is not an integer");
-    return false;
-  }
-  if (number < -kLimit || number >= kLimit) {
-    raise(ErrorCode::out_of_range, path, token.data())
+bool Walker::read_integer(const PathNode* path, std::int64_t& out) {
+  const char* start = here();
+  if (numbers::parse_integer(bytes(start)).get(out) != simdjson::SUCCESS)
+    return read_integral_number(path, start, out);
+  ++next_;
+  return true;
+}
+
+// 7.0, 7e0 and 1e2 are integers too (JSON Schema's meaning); parse_integer reads only digits.
+bool Walker::read_integral_number(const PathNode* path, const char* start, std::int64_t& out) {
+  const auto out_of_int64 = [&](std::string_view token) {
+    raise(ErrorCode::out_of_range, path, start)
         .append(token)
         .append(" does not fit in a 64-bit integer");
     return false;
+  };
+  ++next_;
+  const std::string_view token = scalar_text(start);
+  if (!is_json_number(token)) return fail_syntax(path, start, "invalid number");
+  // Digits alone that parse_integer refused are beyond int64 (a double would round them in).
+  if (token.find_first_of(".eE") == std::string_view::npos) return out_of_int64(token);
+  double number = 0;
+  if (numbers::parse_double(bytes(start)).get(number) != simdjson::SUCCESS)
+    return fail_number(path, start);
+  if (number != std::floor(number)) {
+    raise(ErrorCode::out_of_range, path, start).append(token).append(" is not an integer");
+    return false;
   }
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  if (number < -kLimit || number >= kLimit) return out_of_int64(token);
   out = static_cast<std::int64_t>(number);
   return true;
 }
 
-bool Walker::read_raw(od::value& value, std::string_view token, const PathNode* path,
-                      std::size_t depth, std::string_view& out) {
-  if (!validate_value(value, path, depth)) return false;
-  const char* end = nullptr;
-  if (doc_.current_location().get(end) != simdjson::SUCCESS) end = input_.data() + input_.size();
-  out = trim_json_whitespace({token.data(), static_cast<std::size_t>(end - token.data())});
+bool Walker::read_boolean(const PathNode* path, bool& out) {
+  const char* start = here();
+  out = *start == 't';
+  if (out ? !atoms::is_valid_true_atom(bytes(start)) : !atoms::is_valid_false_atom(bytes(start)))
+    return fail_syntax(path, start, "invalid literal: expected true or false");
+  ++next_;
+  return true;
+}
+
+bool Walker::read_null(const PathNode* path) {
+  const char* start = here();
+  if (!atoms::is_valid_null_atom(bytes(start)))
+    return fail_syntax(path, start, "invalid literal: expected null");
+  ++next_;
+  return true;
+}
+
+bool Walker::read_raw(const PathNode* path, std::size_t depth, std::string_view& out) {
+  const char* start = here();
+  if (!validate_value(path, depth)) return false;
+  out = {start, static_cast<std::size_t>(end_before(next_start()) - start)};
   return true;
 }
 
@@ -399,7 +616,6 @@ bool Walker::passes_check(const FieldInfo& field, const void* slot) const noexce
 
 bool Walker::fail_out_of_range(const FieldInfo& field, std::string_view token,
                                const PathNode* path) {
-  token = trim_json_whitespace(token);
   std::string& message = raise(ErrorCode::out_of_range, path, token.data());
   message.append(token);
   if (field.check == Check::speech_score) {
@@ -419,7 +635,7 @@ bool Walker::fail_out_of_range(const FieldInfo& field, std::string_view token,
 bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_view token,
                          const PathNode* path) {
   if (field.kind != Kind::string) return fail_out_of_range(field, token, path);
-  std::string& message = raise(ErrorCode::invalid_value, path, trim_json_whitespace(token).data());
+  std::string& message = raise(ErrorCode::invalid_value, path, token.data());
   const std::string_view text = *static_cast<const std::string_view*>(slot);
   append_json_string(message, text);
   switch (field.check) {
@@ -437,10 +653,9 @@ bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_v
   return false;
 }
 
-bool Walker::check_deferred(const Deferred& deferred, const StructInfo& info,
+bool Walker::check_deferred(const Deferred& deferred, const StructPlan& plan,
                             const std::byte* object, const PathNode* path) {
-  const int sibling = info.find(deferred.field->waived_by);
-  const FieldInfo& waiver = info.fields[sibling];
+  const FieldInfo& waiver = plan.info->fields[plan.find(deferred.field->waived_by)];
   if (schema::presence_of(waiver, object) == Presence::present &&
       *static_cast<const bool*>(schema::value_of(waiver, object)))
     return true;
@@ -448,129 +663,147 @@ bool Walker::check_deferred(const Deferred& deferred, const StructInfo& info,
   return fail_out_of_range(*deferred.field, deferred.token, &node);
 }
 
-bool Walker::validate_value(od::value& value, const PathNode* path, std::size_t depth) {
-  const std::string_view token = value.raw_json_token();
-  switch (token.empty() ? JsonType::invalid : json_type(token.front())) {
+bool Walker::validate_number(const PathNode* path) {
+  // Numbers beyond the double or 64-bit integer range are rejected like simdjson's DOM
+  // parser rejects them (README), except when only the syntax is in question.
+  const char* start = here();
+  ++next_;
+  IgnoreNumber ignore;
+  if (numbers::parse_number(bytes(start), ignore) == simdjson::SUCCESS) return true;
+  if (syntax_only_ && is_json_number(scalar_text(start))) return true;
+  return fail_syntax(path, start, "invalid number");
+}
+
+bool Walker::validate_value(const PathNode* path, std::size_t depth) {
+  const char* start = here();
+  switch (json_type(peek())) {
     case JsonType::object: {
-      if (!enter(depth + 1, token, path)) return false;
-      od::object object;
-      if (auto error = value.get_object().get(object)) return fail_json(error, path, token.data());
-      for (auto member : object) {
-        od::field field;
-        if (auto error = std::move(member).get(field)) return fail_json(error, path, nullptr);
-        std::string_view key;
-        if (!read_key(field, path, key)) return false;
-        const PathNode node{path, key};
-        if (!validate_value(field.value(), &node, depth + 1)) return false;
+      if (!enter(depth + 1, start, path)) return false;
+      ++next_;
+      if (peek() == '}') {
+        ++next_;
+        return true;
       }
-      return true;
+      for (;;) {
+        std::string_view key = read_key(path);
+        if (key.data() == nullptr) return false;
+        key = decode_key(key, path);
+        if (key.data() == nullptr) return false;
+        const PathNode node{path, key};
+        if (!validate_value(&node, depth + 1)) return false;
+        const char separator = peek();
+        if (separator != ',' && separator != '}')
+          return fail_syntax(path, here(), "expected ',' or '}' after an object member");
+        ++next_;
+        if (separator == '}') return true;
+      }
     }
     case JsonType::array: {
-      if (!enter(depth + 1, token, path)) return false;
-      od::array array;
-      if (auto error = value.get_array().get(array)) return fail_json(error, path, token.data());
-      std::size_t index = 0;
-      for (auto item : array) {
-        const PathNode node{path, {}, index++, true};
-        od::value element;
-        if (auto error = item.get(element)) return fail_json(error, &node, nullptr);
-        if (!validate_value(element, &node, depth + 1)) return false;
+      if (!enter(depth + 1, start, path)) return false;
+      ++next_;
+      if (peek() == ']') {
+        ++next_;
+        return true;
       }
-      return true;
+      for (std::size_t index = 0;; ++index) {
+        const PathNode node{path, {}, index, true};
+        if (!validate_value(&node, depth + 1)) return false;
+        const char separator = peek();
+        if (separator != ',' && separator != ']')
+          return fail_syntax(path, here(), "expected ',' or ']' after an array element");
+        ++next_;
+        if (separator == ']') return true;
+      }
     }
     case JsonType::string: {
       std::string_view text;
-      return read_string(value, token, path, text);
+      return read_string(path, text);
     }
-    case JsonType::number: {
-      // Numbers beyond the double or 64-bit integer range are rejected like simdjson's DOM
-      // parser rejects them (README), except when only the syntax is in question.
-      od::number number;
-      if (auto error = value.get_number().get(number)) {
-        if (syntax_only_ && is_json_number(trim_json_whitespace(token))) return true;
-        return fail_json(error, path, token.data());
-      }
-      return true;
-    }
+    case JsonType::number:
+      return validate_number(path);
     case JsonType::boolean: {
       bool flag;
-      if (auto error = value.get_bool().get(flag)) return fail_json(error, path, token.data());
-      return true;
+      return read_boolean(path, flag);
     }
-    case JsonType::null: {
-      bool is_null = false;
-      if (auto error = value.is_null().get(is_null)) return fail_json(error, path, token.data());
-      return is_null || fail_json(simdjson::N_ATOM_ERROR, path, token.data());
-    }
+    case JsonType::null:
+      return read_null(path);
     case JsonType::invalid:
       break;
   }
-  raise(ErrorCode::invalid_json, path, token.data()).append("expected a JSON value");
-  return false;
+  return fail_syntax(path, start, "expected a JSON value");
 }
 
-bool Walker::validate_document() {
-  doc_.rewind();
-  syntax_only_ = true;
-  od::json_type type;
-  if (auto error = doc_.type().get(type)) return fail_json(error, nullptr, input_.data());
-  simdjson::error_code error = simdjson::SUCCESS;
-  switch (type) {
-    case od::json_type::object:
-    case od::json_type::array: {
-      od::value root;
-      if ((error = doc_.get_value().get(root))) break;
-      if (!validate_value(root, nullptr, 0)) return false;
-      return check_end();
-    }
-    case od::json_type::number: {
-      std::string_view token;
-      error = doc_.raw_json_token().get(token);
-      if (!error && !is_json_number(trim_json_whitespace(token))) error = simdjson::NUMBER_ERROR;
-      break;
-    }
-    case od::json_type::string:
-      error = doc_.get_string().error();
-      break;
-    case od::json_type::boolean:
-      error = doc_.get_bool().error();
-      break;
-    case od::json_type::null: {
-      bool is_null = false;
-      error = doc_.is_null().get(is_null);
-      if (!error && !is_null) error = simdjson::N_ATOM_ERROR;
-      break;
-    }
+// A root scalar is its whole token, with nothing after it to end a number or a literal.
+bool Walker::validate_root_scalar() {
+  const char* start = here();
+  const char first = peek();
+  if (first == '"') {  // its end is the input's, not a next token's
+    ++next_;
+    const char* end = end_before(next_start()) - 1;
+    const char* backslash = find_backslash(start + 1, end);
+    std::string_view text;
+    if (backslash != end && !decode_string(start + 1, backslash, end, nullptr, text)) return false;
+    return check_end();
   }
-  if (error) return fail_json(error, nullptr, nullptr);
+  ++next_;
+  const std::string_view token = scalar_text(start);
+  bool valid = false;
+  switch (json_type(first)) {
+    case JsonType::number:
+      valid = is_json_number(token);
+      break;
+    case JsonType::boolean:
+      valid = token == "true" || token == "false";
+      break;
+    case JsonType::null:
+      valid = token == "null";
+      break;
+    default:
+      return fail_syntax(nullptr, start, "expected a JSON value");
+  }
+  if (!valid) return fail_syntax(nullptr, start, "invalid number or literal");
   return check_end();
 }
 
+bool Walker::validate_document() {
+  rewind();
+  syntax_only_ = true;
+  const char first = peek();
+  if (first != '{' && first != '[') return validate_root_scalar();
+  if (!closes_root(first)) return false;
+  return validate_value(nullptr, 0) && check_end();
+}
+
+// Steps over one value without checking it (the walk that follows detection does).
+bool Walker::skip_value() {
+  std::size_t open = 0;
+  do {
+    if (next_ == end_) return fail_syntax(nullptr, here(), "the document ended early");
+    const char c = json_[*next_++];
+    if (c == '{' || c == '[') ++open;
+    if (c == '}' || c == ']') --open;
+  } while (open > 0);
+  return true;
+}
+
 bool Walker::detect_event(Document& event) {
-  od::json_type type;
-  if (auto error = doc_.type().get(type)) return fail_json(error, nullptr, input_.data());
-  if (type != od::json_type::object) {
-    std::string_view token;
-    if (auto error = doc_.raw_json_token().get(token)) return fail_json(error, nullptr, nullptr);
-    raise(ErrorCode::wrong_type, nullptr, token.data())
-        .append("expected an object, got ")
-        .append(name(json_type(token.front())));
-    return false;
-  }
-  od::object root;
-  if (auto error = doc_.get_object().get(root)) return fail_json(error, nullptr, nullptr);
+  if (peek() != '{') return fail_wrong_type("an object", nullptr);
+  if (!closes_root('{')) return false;
+  ++next_;
   bool report = false, completed = false, started = false;
-  for (auto member : root) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return fail_json(error, nullptr, nullptr);
-    std::string_view key;
-    if (!read_key(field, nullptr, key)) return false;
+  for (char separator = peek() == '}' ? '}' : ','; separator == ',';) {
+    std::string_view key = read_key(nullptr);
+    if (key.data() == nullptr) return false;
+    key = decode_key(key, nullptr);
+    if (key.data() == nullptr || !skip_value()) return false;
     report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
     completed |= key == "workflow_completed" || key == "completion_timestamp" ||
                  key == "parent_conversation_id";
     started |= key == "metadata";
+    separator = peek();
+    ++next_;
   }
-  doc_.rewind();
+  rewind();
   if (report || completed || started) {
     event = report      ? Document::report_available
             : completed ? Document::interview_completed

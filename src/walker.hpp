@@ -1,12 +1,14 @@
 #pragma once
-// The interpreter of the field tables: walks a simdjson on-demand document once, in
-// document order, validating every value and writing each known one into its view.
-// Included only by parser.cpp, the one translation unit that compiles simdjson.
+// The interpreter of the field tables. simdjson's stage 1 lists where every JSON token of the
+// input starts (structural characters, strings, scalars, in order); the walker reads that
+// list once, in document order, validating every value and writing each known one into its
+// view. Included only by parser.cpp, the one translation unit that compiles simdjson.
 
-#include <bit>
-#include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <deque>
+#include <memory>
+#include <span>
+#include <string_view>
 
 #include <simdjson.h>
 
@@ -15,35 +17,53 @@
 
 #include "arena.hpp"
 #include "error_state.hpp"
-#include "json_text.hpp"
+#include "walk_plan.hpp"
 
 namespace heymilo::detail {
 
-namespace od = simdjson::ondemand;
-using schema::Check;
 using schema::FieldInfo;
 using schema::Kind;
 using schema::StructInfo;
+
+// simdjson's stage 1 for the CPU it runs on, the layer its own DOM and on-demand parsers are
+// built on: it checks UTF-8, control characters and string termination, and lists where
+// each token starts.
+using Indexer = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {
   Arena arena;
   std::deque<ScratchBuffer> scratch;  // one per level of arrays in arrays; never moves
+  std::unique_ptr<char[]> strings;    // decoded copies of strings that hold escapes
+  std::size_t strings_capacity = 0;
   ErrorState errors;
+
+  // Room for every string of an input of `size` bytes decoded (a decoded string is never
+  // longer than its JSON text), and for the block the decoder writes past the last one.
+  void reserve_strings(std::size_t size);
 };
 
 class Walker {
  public:
-  Walker(od::document& doc, std::string_view input, const Options& options, WalkBuffers& buffers)
-      : doc_(doc), input_(input), options_(options), buffers_(buffers) {}
+  // A byte of `input` that starts no token and continues none (e.g. a letter inside a
+  // string), or npos. The walker reads it past the last token instead of checking for the
+  // end at every token.
+  static std::size_t find_sentinel(std::string_view input) noexcept;
+  // The number of entries after the tokens that must hold the sentinel's offset.
+  static constexpr std::size_t kSentinels = 2;
 
-  // The root is an object described by `info`, read into `out`.
-  bool read_root_object(const StructInfo& info, void* out);
-  // The root is an array of `element` objects (webhook_list).
-  bool read_root_array(const StructInfo& element, std::span<const Webhook>& out);
+  // `tokens`: where each token of `input` starts, from stage 1 (which found no error),
+  // followed by kSentinels entries holding find_sentinel(input).
+  Walker(std::span<const std::uint32_t> tokens, std::string_view input, const Options& options,
+         WalkBuffers& buffers) noexcept;
+
+  // The root is an object of the given document (not webhook_list), read into `out`.
+  bool read_root_object(Document document, void* out);
+  // The root is webhook_list's array of webhooks.
+  bool read_root_array(std::span<const Webhook>& out);
   // Rewinds and checks the whole input is one valid JSON value within the depth limit.
   bool validate_document();
-  // Rule 11: the event whose keys the root object carries (rewinds first).
+  // Rule 11: the event whose keys the root object carries (rewinds afterwards).
   bool detect_event(Document& event);
 
  private:
@@ -57,41 +77,82 @@ class Walker {
     std::string_view token;
   };
 
-  bool read_object(od::object& object, const char* start, const StructInfo& info, std::byte* out,
-                   const PathNode* path, std::size_t depth);
-  bool read_field(od::value& value, const FieldInfo& field, std::byte* object, const PathNode* path,
-                  std::size_t depth, Deferred& deferred);
-  bool read_value(od::value& value, std::string_view token, Kind kind, const FieldInfo& field,
-                  void* slot, const PathNode* path, std::size_t depth);
-  bool read_array(od::array& array, Kind kind, const FieldInfo& field, std::size_t element_size,
-                  const PathNode* path, std::size_t depth, const void*& data, std::size_t& count);
-  bool read_string(od::value& value, std::string_view token, const PathNode* path,
-                   std::string_view& out);
-  bool read_number(od::value& value, std::string_view token, const PathNode* path, double& out);
-  bool read_integer(od::value& value, std::string_view token, const PathNode* path,
-                    std::int64_t& out);
-  bool read_raw(od::value& value, std::string_view token, const PathNode* path, std::size_t depth,
-                std::string_view& out);
-  bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
-                   const PathNode* path);
-  bool passes_check(const FieldInfo& field, const void* slot) const noexcept;
-  bool check_deferred(const Deferred& deferred, const StructInfo& info, const std::byte* object,
-                      const PathNode* path);
-  bool validate_value(od::value& value, const PathNode* path, std::size_t depth);
-  bool read_key(od::field& field, const PathNode* path, std::string_view& key);
+  // The next token's first character; the sentinel after the last token.
+  char peek() const noexcept { return json_[*next_]; }
+  // Where the next token starts; the sentinel after the last token.
+  const char* here() const noexcept { return json_ + *next_; }
+  // Where the next token starts, or the end of the input after the last token.
+  const char* next_start() const noexcept { return next_ < end_ ? here() : json_ + input_.size(); }
+  // The text of the scalar starting at `start`, just consumed.
+  std::string_view scalar_text(const char* start) const noexcept;
+  void rewind() noexcept;
+
+  // The hot path: one call per object or array, the rest inlined into them.
+  bool read_object(const StructPlan& plan, std::byte* out, const PathNode* path, std::size_t depth,
+                   const char* start);
+  bool read_array(const FieldPlan& field, const PathNode* path, std::size_t depth,
+                  const void*& data, std::size_t& count);
+  [[gnu::always_inline]] inline bool read_field(const FieldPlan& field, std::byte* object,
+                                                const PathNode* path, std::size_t depth,
+                                                Deferred& deferred);
+  [[gnu::always_inline]] inline bool read_value(Kind kind, const FieldPlan& field, void* slot,
+                                                const PathNode* path, std::size_t depth);
+  // The raw text of a member's key, up to the value; data() is null on error.
+  [[gnu::always_inline]] inline std::string_view read_key(const PathNode* path);
+  [[gnu::always_inline]] inline bool read_string(const PathNode* path, std::string_view& out);
+  [[gnu::always_inline]] inline bool read_number(const PathNode* path, double& out);
+  [[gnu::always_inline]] inline bool read_integer(const PathNode* path, std::int64_t& out);
+  [[gnu::always_inline]] inline bool read_boolean(const PathNode* path, bool& out);
+  [[gnu::always_inline]] inline bool read_null(const PathNode* path);
+
+  // The field a key the table's order did not predict names: -1 for an unknown key, -2 on
+  // error. Decodes `key` in place when it holds escapes.
+  int find_field(const StructPlan& plan, std::string_view& key, const PathNode* path);
+  // The key decoded when it holds escapes; data() is null on error.
+  std::string_view decode_key(std::string_view raw, const PathNode* path);
+  // The string body [body, end) decoded, given its first backslash.
+  bool decode_string(const char* body, const char* backslash, const char* end, const PathNode* path,
+                     std::string_view& out);
+  bool read_integral_number(const PathNode* path, const char* start, std::int64_t& out);
+  bool read_raw(const PathNode* path, std::size_t depth, std::string_view& out);
+  bool validate_value(const PathNode* path, std::size_t depth);
+  bool validate_number(const PathNode* path);
+  bool validate_root_scalar();
+  bool skip_value();
+  bool closes_root(char open);
   bool check_end();
 
-  bool enter(std::size_t depth, std::string_view token, const PathNode* path);
-  bool fail_json(simdjson::error_code code, const PathNode* path, const char* where);
-  bool fail_out_of_range(const FieldInfo& field, std::string_view token, const PathNode* path);
+  bool passes_check(const FieldInfo& field, const void* slot) const noexcept;
+  bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
+                   const PathNode* path);
+  bool check_deferred(const Deferred& deferred, const StructPlan& plan, const std::byte* object,
+                      const PathNode* path);
+
+  bool enter(std::size_t depth, const char* where, const PathNode* path) {
+    return depth <= options_.max_depth || fail_too_deep(where, path);
+  }
+
+  // Errors, kept out of the hot path. Each raises the parser's one error and returns false.
+  [[gnu::cold]] bool fail_syntax(const PathNode* path, const char* where, std::string_view message);
+  [[gnu::cold]] bool fail_wrong_type(std::string_view expected, const PathNode* path);
+  [[gnu::cold]] bool fail_too_deep(const char* where, const PathNode* path);
+  [[gnu::cold]] bool fail_duplicate(const PathNode* path, const char* where);
+  [[gnu::cold]] bool fail_missing(const FieldInfo& field, const PathNode* path, const char* where);
+  [[gnu::cold]] bool fail_number(const PathNode* path, const char* start);
+  [[gnu::cold]] bool fail_out_of_range(const FieldInfo& field, std::string_view token,
+                                       const PathNode* path);
   std::string& raise(ErrorCode code, const PathNode* path, const char* where);
   std::int64_t offset_of(const char* where) const noexcept;
   ScratchBuffer& scratch(std::size_t level);
 
-  od::document& doc_;
   std::string_view input_;
+  const char* json_;
+  const std::uint32_t* begin_;  // the token offsets
+  const std::uint32_t* end_;
+  const std::uint32_t* next_;  // the next token to read
   const Options& options_;
   WalkBuffers& buffers_;
+  std::size_t strings_used_ = 0;
   std::size_t array_level_ = 0;
   bool syntax_only_ = false;  // validate_document(): is the input JSON at all?
 };

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Reads heymilo_bench's JSON output (--benchmark_out) and reports it.
+
+  results.py table RESULTS.json         markdown table: time, throughput, ratios, allocations
+  results.py check RESULTS.json         exit 1 if the 1 MB report ratio to the DOM parse
+                                        exceeds --max-ratio (1.5) or the library allocates
+                                        after warm-up in any case
+  results.py plot-data RESULTS.json OUT gnuplot data: throughput against document size
+
+Benchmarks are named CASE/IMPLEMENTATION. Times are CPU times; with repetitions the median
+is used. Ratios compare implementations of the same case from the same run, which is what
+keeps them meaningful on a busy machine.
+"""
+import argparse
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+LIBRARY = "heymilo"
+DOM = "dom"
+FLOOR = "iterate"
+GUARDED_CASE = "report_1MB"
+TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def load(path):
+    """{case: {implementation: row}}, a row holding the median of the repetitions."""
+    with open(path) as f:
+        data = json.load(f)
+    runs = defaultdict(list)
+    for run in data["benchmarks"]:
+        if run.get("run_type") == "aggregate" or "error_message" in run:
+            continue
+        runs[run["run_name"]].append(run)
+    cases = defaultdict(dict)
+    for name, repetitions in runs.items():
+        case, implementation = name.split("/", 1)
+        median = lambda key: statistics.median(r[key] for r in repetitions)
+        cases[case][implementation] = {
+            "ns": statistics.median(r["cpu_time"] * TO_NS[r["time_unit"]] for r in repetitions),
+            "bytes_per_second": median("bytes_per_second"),
+            "docs_per_second": median("docs_per_second"),
+            "allocs_per_parse": max(r["allocs_per_parse"] for r in repetitions),
+            "doc_bytes": median("doc_bytes"),
+            "repetitions": len(repetitions),
+        }
+    return data.get("context", {}), cases
+
+
+def ratio(cases, case, implementation, baseline):
+    rows = cases[case]
+    if baseline not in rows or implementation not in rows:
+        return None
+    return rows[implementation]["ns"] / rows[baseline]["ns"]
+
+
+def human_bytes(n):
+    for unit, size in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n:.0f} B"
+
+
+def human_time(ns):
+    for unit, size in (("ms", 1e6), ("µs", 1e3)):
+        if ns >= size:
+            return f"{ns / size:.1f} {unit}"
+    return f"{ns:.0f} ns"
+
+
+def table(context, cases):
+    print(f"simdjson kernels: stage 1 `{context.get('simdjson_active', '?')}`, "
+          f"compiled on-demand code `{context.get('simdjson_builtin', '?')}`; "
+          f"CPU times, median of {max(r['repetitions'] for c in cases.values() for r in c.values())} "
+          "repetitions\n")
+    print("| case | doc size | implementation | time | throughput | docs/s "
+          "| ÷ DOM | ÷ floor | allocs/parse |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+    for case, rows in cases.items():
+        for implementation, row in rows.items():
+            to_dom = ratio(cases, case, implementation, DOM)
+            to_floor = ratio(cases, case, implementation, FLOOR)
+            name = f"**{implementation}**" if implementation == LIBRARY else implementation
+            print(f"| {case} | {human_bytes(row['doc_bytes'])} | {name} | {human_time(row['ns'])} "
+                  f"| {row['bytes_per_second'] / 1e6:,.0f} MB/s | {row['docs_per_second']:,.0f} "
+                  f"| {to_dom:.2f} | {to_floor:.2f} | {row['allocs_per_parse']:g} |")
+
+
+def check(cases, max_ratio):
+    failures = []
+    to_dom = ratio(cases, GUARDED_CASE, LIBRARY, DOM)
+    if to_dom is None:
+        failures.append(f"{GUARDED_CASE}: no {LIBRARY} or {DOM} result")
+    elif to_dom > max_ratio:
+        failures.append(f"{GUARDED_CASE}: {LIBRARY} takes {to_dom:.2f}x the DOM parse's time "
+                        f"(limit {max_ratio})")
+    else:
+        print(f"ok: {GUARDED_CASE} {LIBRARY} / {DOM} = {to_dom:.2f} (limit {max_ratio})")
+    for case, rows in cases.items():
+        for implementation, row in rows.items():
+            if implementation.startswith(LIBRARY) and row["allocs_per_parse"] > 0:
+                failures.append(f"{case}/{implementation}: {row['allocs_per_parse']:g} "
+                                "allocations per parse after warm-up")
+    for failure in failures:
+        print("FAIL:", failure, file=sys.stderr)
+    if not failures:
+        print("ok: no allocations after warm-up")
+    return 1 if failures else 0
+
+
+def plot_data(cases, out):
+    """One gnuplot block per implementation: document bytes, MB/s (report cases by size)."""
+    implementations = sorted({i for rows in cases.values() for i in rows if "many" not in i})
+    with open(out, "w") as f:
+        for implementation in implementations:
+            f.write(f'"{implementation}"\n')
+            points = sorted((rows[implementation]["doc_bytes"],
+                             rows[implementation]["bytes_per_second"] / 1e6)
+                            for case, rows in cases.items()
+                            if implementation in rows and not case.startswith("ndjson"))
+            for size, throughput in points:
+                f.write(f"{size:.0f} {throughput:.1f}\n")
+            f.write("\n\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["table", "check", "plot-data"])
+    parser.add_argument("results")
+    parser.add_argument("out", nargs="?")
+    parser.add_argument("--max-ratio", type=float, default=1.5)
+    args = parser.parse_args()
+    context, cases = load(args.results)
+    if args.command == "table":
+        table(context, cases)
+    elif args.command == "check":
+        return check(cases, args.max_ratio)
+    else:
+        plot_data(cases, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+#pragma once
+// The walker's string work: finding escapes and decoding them. The walker knows where each
+// string ends (from stage 1's token list), so unlike a general JSON string parser these never
+// search for the closing quote. Strings are scanned 16 bytes at a time with SSE2 (every x86-64
+// has it): most are short, where a call to memchr costs more than the scan. Reading up to 15
+// bytes past a string is safe: the input is padded (kPadding).
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace heymilo::detail {
+
+#if defined(__SSE2__)
+// Bit i set when at[i] is a backslash, for the 16 bytes at `at`.
+inline unsigned backslashes(const char* at) noexcept {
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8('\\'))));
+}
+#endif
+
+// The first backslash in [at, end), or end.
+inline const char* find_backslash(const char* at, const char* end) noexcept {
+#if defined(__SSE2__)
+  for (; at < end; at += 16)
+    if (const unsigned found = backslashes(at)) return std::min(at + std::countr_zero(found), end);
+  return end;
+#else
+  const void* found = std::memchr(at, '\\', static_cast<std::size_t>(end - at));
+  return found ? static_cast<const char*>(found) : end;
+#endif
+}
+
+// Copies [at, end) to `out` up to the first backslash; returns where it stopped (end, or the
+// backslash) and advances `out` past the bytes copied. May write 15 bytes past them.
+inline const char* copy_to_backslash(const char* at, const char* end, char*& out) noexcept {
+#if defined(__SSE2__)
+  while (at < end) {
+    std::memcpy(out, at, 16);
+    const unsigned found = backslashes(at);
+    const auto step = found ? static_cast<std::ptrdiff_t>(std::countr_zero(found)) : 16;
+    if (step >= end - at) break;
+    at += step;
+    out += step;
+    if (found) return at;
+  }
+  out += end - at;
+  return end;
+#else
+  const char* stop = find_backslash(at, end);
+  std::memcpy(out, at, static_cast<std::size_t>(stop - at));
+  out += stop - at;
+  return stop;
+#endif
+}
+
+// The value of four hex digits, or -1.
+inline int hex4(const char* text) noexcept {
+  int value = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = text[i];
+    int digit = -1;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+inline char* append_utf8(char* out, std::uint32_t code_point) noexcept {
+  if (code_point < 0x80) {
+    *out++ = static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (code_point >> 6));
+    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (code_point >> 12));
+    *out++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (code_point >> 18));
+    *out++ = static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+  return out;
+}
+
+// Decodes the escape at `at` (a backslash before `end`, the closing quote) into `out`.
+// Returns the text after it, or null when it is not a JSON escape or leaves a lone surrogate.
+inline const char* decode_escape(const char* at, const char* end, char*& out) noexcept {
+  // The byte each one-letter escape stands for; 0: not one ('u' and the invalid ones).
+  static constexpr auto kSimple = [] {
+    std::array<char, 256> table{};
+    table['"'] = '"', table['\\'] = '\\', table['/'] = '/', table['b'] = '\b';
+    table['f'] = '\f', table['n'] = '\n', table['r'] = '\r', table['t'] = '\t';
+    return table;
+  }();
+  if (end - at < 2) return nullptr;
+  if (const char simple = kSimple[static_cast<unsigned char>(at[1])]) {
+    *out++ = simple;
+    return at + 2;
+  }
+  if (at[1] != 'u' || end - at < 6) return nullptr;
+  const int unit = hex4(at + 2);
+  if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return nullptr;
+  if (unit < 0xD800 || unit > 0xDBFF) {
+    out = append_utf8(out, static_cast<std::uint32_t>(unit));
+    return at + 6;
+  }
+  // A high surrogate must be followed by an escaped low one.
+  if (end - at < 12 || at[6] != '\\' || at[7] != 'u') return nullptr;
+  const int low = hex4(at + 8);
+  if (low < 0xDC00 || low > 0xDFFF) return nullptr;
+  out = append_utf8(out, 0x10000 + ((static_cast<std::uint32_t>(unit) - 0xD800) << 10) +
+                             (static_cast<std::uint32_t>(low) - 0xDC00));
+  return at + 12;
+}
+
+}  // namespace heymilo::detail

@@ -1,0 +1,73 @@
+#pragma once
+// The field tables prepared for the walk, built once from schema::describe(): each struct's
+// hot field data in one compact array, key names padded for 16-byte compares, a hash index
+// for keys that arrive out of the table's order, and nested structs resolved to their plans.
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <heymilo/schema.hpp>
+
+namespace heymilo::detail {
+
+struct StructPlan;
+
+struct FieldPlan {
+  const char* name;  // the JSON key, followed by 16 readable bytes
+  std::uint32_t name_size = 0;
+  schema::Kind kind = schema::Kind::string;
+  schema::Kind element_kind = schema::Kind::string;
+  bool nullable = false;
+  bool checked = false;                // info->check != none
+  std::uint32_t offset = 0;            // of the Field<T> in its struct
+  std::uint32_t value_offset = 0;      // of Field<T>::value
+  std::uint32_t extent = 0;            // bytes from offset to the next member (or the end)
+  std::uint32_t element_size = 0;      // arrays only
+  const StructPlan* nested = nullptr;  // objects and arrays of objects
+  const schema::FieldInfo* info = nullptr;
+};
+
+struct StructPlan {
+  const schema::StructInfo* info = nullptr;
+  std::vector<FieldPlan> fields;  // in the table's order
+  std::uint64_t all = 0;          // a bit for every field
+
+  // The index of the field named `key` (already decoded), or -1.
+  int find(std::string_view key) const noexcept;
+
+  static constexpr std::size_t kSlots = 128;  // at least twice the 64 fields a struct may have
+  std::array<std::int8_t, kSlots> slots{};    // open addressing on hash(key): field or -1
+  static std::size_t hash(std::string_view key) noexcept;
+};
+
+// The plan of a document's root struct (webhook_list: of the webhook).
+const StructPlan& plan_of(Document document);
+
+// Whether `key` (raw text from the padded input) is the field's name: a key that equals a
+// name has no escapes, so raw bytes can be compared.
+inline bool same_key(const FieldPlan& field, std::string_view key) noexcept {
+  if (key.size() != field.name_size) return false;
+#if defined(__SSE2__)
+  const auto equal = [&](std::size_t at) {  // bit i: byte at + i matches
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key.data() + at));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(field.name + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
+  };
+  std::size_t at = 0;
+  for (; key.size() - at > 16; at += 16)
+    if (equal(at) != 0xFFFF) return false;
+  return ((equal(at) | (0xFFFFu << (key.size() - at))) & 0xFFFF) == 0xFFFF;
+#else
+  return std::memcmp(key.data(), field.name, key.size()) == 0;
+#endif
+}
+
+}  // namespace heymilo::detail
