@@ -5,6 +5,7 @@
 // a value the on-demand walk misreads, a string unescaped wrongly, a raw JSON slice cut in
 // the wrong place or a field lost on the way shows up as a mismatch.
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +26,11 @@ namespace dom = simdjson::dom;
   std::string detail = "at \"" + std::string(node.path) + "\": " + std::string(what);
   detail.append("\nDOM value: ").append(simdjson::minify(element));
   fail("the view and simdjson's DOM disagree", detail);
+}
+
+inline std::string number_text(double value) {
+  char text[32];
+  return {text, std::to_chars(text, text + sizeof text, value).ptr};
 }
 
 // A number the DOM read (int64, uint64 or double) as the double the library holds for a
@@ -99,7 +105,7 @@ inline void check_node(const ViewNode& node, dom::element root) {
       const double value = *static_cast<const double*>(node.value);
       double expected = 0;
       if (!dom_number(element, expected) || expected != value)
-        mismatch(node, "number " + std::to_string(value), element);
+        mismatch(node, "number " + number_text(value), element);
       return;
     }
     case Kind::integer:
