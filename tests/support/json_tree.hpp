@@ -18,8 +18,10 @@ using JsonObject = std::vector<std::pair<std::string, Json>>;  // keeps key orde
 
 struct Json {
   // null, bool, int64 (integers the DOM read as integers), double, string, array, object.
+  // The initializer also lets clang with libstdc++ compile JsonObject's members while Json's
+  // implicit constructor is still undecided.
   std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, JsonArray, JsonObject>
-      value;
+      value = nullptr;
 
   bool is_object() const { return std::holds_alternative<JsonObject>(value); }
   bool is_array() const { return std::holds_alternative<JsonArray>(value); }

@@ -270,14 +270,17 @@ class Mutator {
         for (bool sibling_first : {false, true}) {
           const std::string name = what + " with " + sibling + " " + waiver_name +
                                    (sibling_first ? ", " + sibling + " first" : "");
-          edit_field(steps, name, [&](Json& object, const std::string& key, RawTokens&) {
-            *object.find(key) = value;
-            object.erase(sibling);
-            if (!waiver) return;
-            auto& members = object.object();
-            members.emplace(sibling_first ? members.begin() : members.end(), sibling,
-                            Json{*waiver});
-          });
+          // Structured bindings are captured explicitly: clang 14 cannot capture them.
+          edit_field(steps, name,
+                     [&, &value = value, &waiver = waiver](Json& object, const std::string& key,
+                                                           RawTokens&) {
+                       *object.find(key) = value;
+                       object.erase(sibling);
+                       if (!waiver) return;
+                       auto& members = object.object();
+                       members.emplace(sibling_first ? members.begin() : members.end(), sibling,
+                                       Json{*waiver});
+                     });
           if (!waiver) break;  // order means nothing without the sibling
         }
       }
