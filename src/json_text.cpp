@@ -1,7 +1,6 @@
 #include "json_text.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace heymilo::detail {
 namespace {
@@ -39,12 +38,18 @@ bool is_json_number(std::string_view text) noexcept {
 }
 
 bool is_http_url(std::string_view url) noexcept {
-  const auto bad_char = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
-  if (std::any_of(url.begin(), url.end(), bad_char)) return false;
+  // Without an early exit, so that the compiler vectorises it.
+  unsigned char bad_char = 0;
+  for (const char c : url) {
+    const auto byte = static_cast<unsigned char>(c);
+    bad_char |= (byte <= 0x20) | (byte == 0x7f);
+  }
+  if (bad_char) return false;
+  // ASCII case folding: a scheme is ASCII, and std::tolower is a locale lookup per call.
   const auto starts_with_ci = [&](std::string_view prefix) {
     return url.size() >= prefix.size() &&
            std::equal(prefix.begin(), prefix.end(), url.begin(), [](char p, char c) {
-             return p == std::tolower(static_cast<unsigned char>(c));
+             return p == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
            });
   };
   std::string_view rest;
@@ -55,7 +60,11 @@ bool is_http_url(std::string_view url) noexcept {
   } else {
     return false;
   }
-  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  // One pass (find_first_of would search the set once per character).
+  const auto authority_end = std::find_if(rest.begin(), rest.end(),
+                                          [](char c) { return c == '/' || c == '?' || c == '#'; });
+  std::string_view authority =
+      rest.substr(0, static_cast<std::size_t>(authority_end - rest.begin()));
   if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   // The host ends at a port separator (outside an IPv6 literal's brackets).
   std::string_view host = authority;

@@ -7,8 +7,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
-#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -21,8 +21,9 @@ namespace heymilo::detail {
 struct StructPlan;
 
 struct FieldPlan {
-  const char* name;  // the JSON key, followed by 16 readable bytes
+  const char* name;  // the JSON key, followed by 32 readable bytes
   std::uint32_t name_size = 0;
+  std::uint32_t name_mask = 0;  // a bit for each of the name's first 32 bytes
   schema::Kind kind = schema::Kind::string;
   schema::Kind element_kind = schema::Kind::string;
   bool nullable = false;
@@ -37,8 +38,8 @@ struct FieldPlan {
 
 struct StructPlan {
   const schema::StructInfo* info = nullptr;
-  std::vector<FieldPlan> fields;  // in the table's order
-  std::uint64_t all = 0;          // a bit for every field
+  std::span<const FieldPlan> fields;  // in the table's order
+  std::uint64_t all = 0;              // a bit for every field
 
   // The index of the field named `key` (already decoded), or -1.
   int find(std::string_view key) const noexcept;
@@ -51,22 +52,23 @@ struct StructPlan {
 // The plan of a document's root struct (webhook_list: of the webhook).
 const StructPlan& plan_of(Document document);
 
-// Whether `key` (raw text from the padded input) is the field's name: a key that equals a
-// name has no escapes, so raw bytes can be compared.
-inline bool same_key(const FieldPlan& field, std::string_view key) noexcept {
-  if (key.size() != field.name_size) return false;
+// Whether the key whose text starts at `text` (after its opening quote, in the padded input)
+// is the field's name: the name's bytes followed by the closing quote. A key that equals a
+// name has no escapes, so raw bytes can be compared. Names up to 32 bytes (all but a few)
+// take no data-dependent branch.
+inline bool is_key(const FieldPlan& field, const char* text) noexcept {
 #if defined(__SSE2__)
   const auto equal = [&](std::size_t at) {  // bit i: byte at + i matches
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key.data() + at));
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(field.name + at));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
   };
-  std::size_t at = 0;
-  for (; key.size() - at > 16; at += 16)
-    if (equal(at) != 0xFFFF) return false;
-  return ((equal(at) | (0xFFFFu << (key.size() - at))) & 0xFFFF) == 0xFFFF;
+  const std::uint32_t same = equal(0) | equal(16) << 16;
+  if ((same & field.name_mask) != field.name_mask || text[field.name_size] != '"') return false;
+  return field.name_size <= 32 ||
+         std::memcmp(text + 32, field.name + 32, field.name_size - 32) == 0;
 #else
-  return std::memcmp(key.data(), field.name, key.size()) == 0;
+  return std::memcmp(text, field.name, field.name_size) == 0 && text[field.name_size] == '"';
 #endif
 }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_map>
 
@@ -33,6 +34,13 @@ const char* end_before(const char* next) noexcept {
   return next;
 }
 
+// The closing quote of the string token before `next` (only whitespace lies between).
+const char* closing_quote(const char* next) noexcept {
+  do --next;
+  while (*next != '"');
+  return next;
+}
+
 // parse_number's output when only the validity of a number matters.
 struct IgnoreNumber {
   void append_s64(std::int64_t) noexcept {}
@@ -50,7 +58,8 @@ void append_number(std::string& out, double value) {
 // Every struct's plan, and the key names they point to.
 struct Plans {
   std::unordered_map<const StructInfo*, StructPlan> structs;  // nodes never move
-  std::string names;  // each key followed by 16 zero bytes, for same_key's 16-byte loads
+  std::deque<std::vector<FieldPlan>> fields;                  // each struct's, never moving
+  std::string names;  // each key followed by 32 zero bytes, for is_key's 32-byte loads
 };
 
 Plans build_plans() {
@@ -65,18 +74,22 @@ Plans build_plans() {
   for (Document document : kAllDocuments) collect(collect, schema::describe(document));
   std::size_t names = 0;
   for (const StructInfo* info : order)
-    for (const FieldInfo& field : info->fields) names += field.name.size() + 16;
+    for (const FieldInfo& field : info->fields) names += field.name.size() + 32;
   plans.names.reserve(names);  // no reallocation below: FieldPlan::name points into it
   for (const StructInfo* info : order) {
     StructPlan& plan = plans.structs.at(info);
     plan.info = info;
     plan.slots.fill(-1);
+    std::vector<FieldPlan>& fields = plans.fields.emplace_back(info->fields.size());
+    plan.fields = fields;
     for (std::size_t i = 0; i < info->fields.size(); ++i) {
       const FieldInfo& field = info->fields[i];
-      FieldPlan& out = plan.fields.emplace_back();
+      FieldPlan& out = fields[i];
       out.name = plans.names.data() + plans.names.size();
-      plans.names.append(field.name).append(16, '\0');
+      plans.names.append(field.name).append(32, '\0');
       out.name_size = static_cast<std::uint32_t>(field.name.size());
+      out.name_mask = static_cast<std::uint32_t>(
+          (std::uint64_t{1} << std::min<std::size_t>(out.name_size, 32)) - 1);
       out.kind = field.kind;
       out.element_kind = field.element_kind;
       out.nullable = field.nullable;
@@ -128,7 +141,7 @@ const StructPlan& plan_of(Document document) {
 }
 
 void WalkBuffers::reserve_strings(std::size_t size) {
-  const std::size_t needed = size + 16;  // copy_to_backslash writes whole 16-byte blocks
+  const std::size_t needed = size + 32;  // decode_escapes writes whole 32-byte blocks
   if (strings_capacity >= needed) return;
   strings = std::make_unique_for_overwrite<char[]>(needed);
   strings_capacity = needed;
@@ -323,7 +336,7 @@ std::string_view Walker::read_key(const PathNode* path) {
     fail_syntax(path, here(), "expected ':' after the key");
     return {};
   }
-  const char* close = end_before(here()) - 1;
+  const char* close = closing_quote(here());
   ++next_;
   return {quote + 1, static_cast<std::size_t>(close - quote - 1)};
 }
@@ -352,11 +365,17 @@ bool Walker::read_object(const StructPlan& plan, std::byte* out, const PathNode*
     ++next_;
   } else {
     for (;;) {
-      const char* key_token = here();
-      std::string_view key = read_key(path);
-      if (key.data() == nullptr) return false;
+      const char* quote = here();
+      if (*quote != '"') return fail_syntax(path, quote, "expected a string as the member's key");
+      ++next_;
+      if (peek() != ':') return fail_syntax(path, here(), "expected ':' after the key");
+      ++next_;
       int field = static_cast<int>(hint);
-      if (hint >= plan.fields.size() || !same_key(plan.fields[hint], key)) {
+      std::string_view key;
+      if (hint < plan.fields.size() && is_key(plan.fields[hint], quote + 1)) {
+        key = {quote + 1, plan.fields[hint].name_size};
+      } else {
+        key = {quote + 1, static_cast<std::size_t>(closing_quote(json_ + next_[-1]) - quote - 1)};
         field = find_field(plan, key, path);
         if (field == -2) return false;
       }
@@ -365,7 +384,7 @@ bool Walker::read_object(const StructPlan& plan, std::byte* out, const PathNode*
         if (!validate_value(&node, depth)) return false;
       } else {
         const std::uint64_t bit = std::uint64_t{1} << field;
-        if (seen & bit) return fail_duplicate(&node, key_token);
+        if (seen & bit) return fail_duplicate(&node, quote);
         seen |= bit;
         hint = static_cast<std::size_t>(field) + 1;
         if (!read_field(plan.fields[field], out, &node, depth, deferred)) return false;
@@ -500,7 +519,7 @@ bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_
 bool Walker::read_string(const PathNode* path, std::string_view& out) {
   const char* body = here() + 1;
   ++next_;
-  const char* end = end_before(here()) - 1;  // the closing quote
+  const char* end = closing_quote(here());
   // Without escapes the input's own bytes are the value: stage 1 has checked their UTF-8
   // and that no control character is left unescaped.
   const char* backslash = find_backslash(body, end);
@@ -515,12 +534,9 @@ bool Walker::decode_string(const char* body, const char* backslash, const char* 
                            const PathNode* path, std::string_view& out) {
   char* const decoded = buffers_.strings.get() + strings_used_;
   std::memcpy(decoded, body, static_cast<std::size_t>(backslash - body));
-  char* to = decoded + (backslash - body);
-  for (const char* at = backslash; at != end; at = copy_to_backslash(at, end, to)) {
-    at = decode_escape(at, end, to);
-    if (at == nullptr)
-      return fail_syntax(path, body - 1, "invalid escape sequence or lone surrogate in a string");
-  }
+  char* to = decode_escapes(backslash, end, decoded + (backslash - body));
+  if (to == nullptr)
+    return fail_syntax(path, body - 1, "invalid escape sequence or lone surrogate in a string");
   out = {decoded, static_cast<std::size_t>(to - decoded)};
   strings_used_ += out.size();
   return true;
