@@ -10,7 +10,8 @@ heymilo="$build/tools/heymilo"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "build into $build/"
+step "install missing Debian packages, build into $build/"
+bash scripts/install-deps.sh
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -G Ninja
 fi
