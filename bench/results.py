@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads heymilo_bench's JSON output (--benchmark_out) and reports it.
 
-  results.py table RESULTS.json         markdown table: time, throughput, ratios, allocations
+  results.py table RESULTS.json [--all] markdown table, one row per case (--all: every
+                                        implementation): time, throughput, ratios, allocations
   results.py check RESULTS.json         exit 1 if the 1 MB report ratio to the DOM parse
                                         exceeds --max-ratio (1.5) or the library allocates
                                         after warm-up in any case
@@ -20,6 +21,8 @@ from collections import defaultdict
 LIBRARY = "heymilo"
 DOM = "dom"
 FLOOR = "iterate"
+WALK = "ondemand_walk"
+IMPLEMENTATIONS = [LIBRARY, DOM, WALK, FLOOR, "dom_parse_many", "iterate_many"]
 GUARDED_CASE = "report_1MB"
 TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
@@ -34,7 +37,7 @@ def load(path):
             continue
         runs[run["run_name"]].append(run)
     cases = defaultdict(dict)
-    for name, repetitions in runs.items():
+    for name, repetitions in sorted(runs.items(), key=lambda item: order(item[0])):
         case, implementation = name.split("/", 1)
         median = lambda key: statistics.median(r[key] for r in repetitions)
         cases[case][implementation] = {
@@ -46,6 +49,19 @@ def load(path):
             "repetitions": len(repetitions),
         }
     return data.get("context", {}), cases
+
+
+def order(name):
+    """Documents by size, NDJSON last; implementations in IMPLEMENTATIONS order."""
+    case, implementation = name.split("/", 1)
+    rank = IMPLEMENTATIONS.index(implementation) if implementation in IMPLEMENTATIONS else 99
+    return (case.startswith("ndjson"), CASE_ORDER.get(case, 99), case, rank)
+
+
+CASE_ORDER = {name: i for i, name in enumerate([
+    "webhook_create_request", "webhook", "interview_completed", "interview_started",
+    "webhook_list", "report_12KB", "report_available", "report_64KB", "report_1MB",
+    "report_16MB"])}
 
 
 def ratio(cases, case, implementation, baseline):
@@ -69,22 +85,35 @@ def human_time(ns):
     return f"{ns:.0f} ns"
 
 
-def table(context, cases):
+def table(context, cases, every_implementation):
+    repetitions = max(r["repetitions"] for rows in cases.values() for r in rows.values())
     print(f"simdjson kernels: stage 1 `{context.get('simdjson_active', '?')}`, "
           f"compiled on-demand code `{context.get('simdjson_builtin', '?')}`; "
-          f"CPU times, median of {max(r['repetitions'] for c in cases.values() for r in c.values())} "
-          "repetitions\n")
-    print("| case | doc size | implementation | time | throughput | docs/s "
-          "| ÷ DOM | ÷ floor | allocs/parse |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+          f"CPU times, median of {repetitions} repetitions\n")
+    if every_implementation:
+        print("| case | doc size | implementation | time | throughput | docs/s "
+              "| ÷ DOM | ÷ floor | allocs/parse |")
+        print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| case | doc size | heymilo time | throughput | docs/s | ÷ DOM | ÷ floor "
+              "| generic walk ÷ DOM | allocs/parse |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for case, rows in cases.items():
         for implementation, row in rows.items():
-            to_dom = ratio(cases, case, implementation, DOM)
-            to_floor = ratio(cases, case, implementation, FLOOR)
-            name = f"**{implementation}**" if implementation == LIBRARY else implementation
-            print(f"| {case} | {human_bytes(row['doc_bytes'])} | {name} | {human_time(row['ns'])} "
-                  f"| {row['bytes_per_second'] / 1e6:,.0f} MB/s | {row['docs_per_second']:,.0f} "
-                  f"| {to_dom:.2f} | {to_floor:.2f} | {row['allocs_per_parse']:g} |")
+            if not every_implementation and implementation != LIBRARY:
+                continue
+            cells = [case, human_bytes(row["doc_bytes"])]
+            if every_implementation:
+                cells.append(f"**{implementation}**" if implementation == LIBRARY else implementation)
+            cells += [human_time(row["ns"]), f"{row['bytes_per_second'] / 1e6:,.0f} MB/s",
+                      f"{row['docs_per_second']:,.0f}",
+                      f"{ratio(cases, case, implementation, DOM):.2f}",
+                      f"{ratio(cases, case, implementation, FLOOR):.2f}"]
+            if not every_implementation:
+                walk = ratio(cases, case, WALK, DOM)
+                cells.append("" if walk is None else f"{walk:.2f}")
+            cells.append(f"{row['allocs_per_parse']:g}")
+            print("| " + " | ".join(cells) + " |")
 
 
 def check(cases, max_ratio):
@@ -130,10 +159,11 @@ def main():
     parser.add_argument("results")
     parser.add_argument("out", nargs="?")
     parser.add_argument("--max-ratio", type=float, default=1.5)
+    parser.add_argument("--all", action="store_true", help="table: every implementation")
     args = parser.parse_args()
     context, cases = load(args.results)
     if args.command == "table":
-        table(context, cases)
+        table(context, cases, args.all)
     elif args.command == "check":
         return check(cases, args.max_ratio)
     else:

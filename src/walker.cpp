@@ -811,8 +811,11 @@ bool Walker::detect_event(Document& event) {
     std::string_view key = read_key(nullptr);
     if (key.data() == nullptr) return false;
     key = decode_key(key, nullptr);
-    if (key.data() == nullptr || !skip_value()) return false;
-    report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
+    if (key.data() == nullptr) return false;
+    // A report key decides: the rest need not be looked at (the walk checks it all).
+    report = key == "report_url" || key == "agentic_data" || key == "interview_data_model";
+    if (report) break;
+    if (!skip_value()) return false;
     completed |= key == "workflow_completed" || key == "completion_timestamp" ||
                  key == "parent_conversation_id";
     started |= key == "metadata";
