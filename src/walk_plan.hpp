@@ -21,13 +21,15 @@ namespace heymilo::detail {
 struct StructPlan;
 
 struct FieldPlan {
-  const char* name;  // the JSON key, followed by 32 readable bytes
+  alignas(16) std::array<char, 32> head{};  // the key's first 32 bytes, zero-padded
+  const char* name = nullptr;               // the whole key
   std::uint32_t name_size = 0;
-  std::uint32_t name_mask = 0;  // a bit for each of the name's first 32 bytes
+  std::uint32_t name_mask = 0;  // a bit for each byte of head the key fills
   schema::Kind kind = schema::Kind::string;
   schema::Kind element_kind = schema::Kind::string;
   bool nullable = false;
-  bool checked = false;                // info->check != none
+  schema::Check check = schema::Check::none;
+  double min = 0, max = 0;             // Check::range
   std::uint32_t offset = 0;            // of the Field<T> in its struct
   std::uint32_t value_offset = 0;      // of Field<T>::value
   std::uint32_t extent = 0;            // bytes from offset to the next member (or the end)
@@ -60,7 +62,7 @@ inline bool is_key(const FieldPlan& field, const char* text) noexcept {
 #if defined(__SSE2__)
   const auto equal = [&](std::size_t at) {  // bit i: byte at + i matches
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at));
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(field.name + at));
+    const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(field.head.data() + at));
     return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
   };
   const std::uint32_t same = equal(0) | equal(16) << 16;

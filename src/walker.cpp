@@ -55,11 +55,10 @@ void append_number(std::string& out, double value) {
   out.append(text, end);
 }
 
-// Every struct's plan, and the key names they point to.
+// Every struct's plan.
 struct Plans {
   std::unordered_map<const StructInfo*, StructPlan> structs;  // nodes never move
   std::deque<std::vector<FieldPlan>> fields;                  // each struct's, never moving
-  std::string names;  // each key followed by 32 zero bytes, for is_key's 32-byte loads
 };
 
 Plans build_plans() {
@@ -72,10 +71,6 @@ Plans build_plans() {
       if (field.nested) self(self, field.nested());
   };
   for (Document document : kAllDocuments) collect(collect, schema::describe(document));
-  std::size_t names = 0;
-  for (const StructInfo* info : order)
-    for (const FieldInfo& field : info->fields) names += field.name.size() + 32;
-  plans.names.reserve(names);  // no reallocation below: FieldPlan::name points into it
   for (const StructInfo* info : order) {
     StructPlan& plan = plans.structs.at(info);
     plan.info = info;
@@ -85,15 +80,17 @@ Plans build_plans() {
     for (std::size_t i = 0; i < info->fields.size(); ++i) {
       const FieldInfo& field = info->fields[i];
       FieldPlan& out = fields[i];
-      out.name = plans.names.data() + plans.names.size();
-      plans.names.append(field.name).append(32, '\0');
+      out.name = field.name.data();
+      field.name.copy(out.head.data(), out.head.size());
       out.name_size = static_cast<std::uint32_t>(field.name.size());
       out.name_mask = static_cast<std::uint32_t>(
           (std::uint64_t{1} << std::min<std::size_t>(out.name_size, 32)) - 1);
       out.kind = field.kind;
       out.element_kind = field.element_kind;
       out.nullable = field.nullable;
-      out.checked = field.check != Check::none;
+      out.check = field.check;
+      out.min = field.min;
+      out.max = field.max;
       out.offset = field.offset;
       out.value_offset = field.value_offset;
       out.element_size = field.element_size;
@@ -425,7 +422,13 @@ bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNod
   void* slot = object + field.value_offset;
   if (!read_value(field.kind, field, slot, path, depth)) return false;
   *presence = Presence::present;
-  if (!field.checked || passes_check(*field.info, slot)) return true;
+  if (field.check == Check::none) return true;
+  if (field.check == Check::range && field.kind == Kind::integer) {  // the common check, inline
+    const auto number = static_cast<double>(*static_cast<const std::int64_t*>(slot));
+    if (number >= field.min && number <= field.max) return true;
+  } else if (passes_check(*field.info, slot)) {
+    return true;
+  }
   const std::string_view token = scalar_text(start);
   if (!field.info->waived_by.empty()) {  // decided when the object ends and the sibling is known
     deferred = {field.info, token};
