@@ -3,6 +3,7 @@
 // the input), an input copied into a buffer padded exactly as the API requires (so that
 // AddressSanitizer sees any read past the padding), and a comparison of two outcomes.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
