@@ -21,10 +21,11 @@ namespace heymilo::detail {
 struct StructPlan;
 
 struct FieldPlan {
-  alignas(16) std::array<char, 32> head{};  // the key's first 32 bytes, zero-padded
-  const char* name = nullptr;               // the whole key
+  // `key":` as it starts a member of compact JSON, zero-padded; member_mask has a bit for
+  // each of its bytes, or is 0 when it does not fit (such keys take the general path).
+  alignas(16) std::array<char, 32> member{};
+  std::uint32_t member_mask = 0;
   std::uint32_t name_size = 0;
-  std::uint32_t name_mask = 0;  // a bit for each byte of head the key fills
   schema::Kind kind = schema::Kind::string;
   schema::Kind element_kind = schema::Kind::string;
   bool nullable = false;
@@ -54,23 +55,20 @@ struct StructPlan {
 // The plan of a document's root struct (webhook_list: of the webhook).
 const StructPlan& plan_of(Document document);
 
-// Whether the key whose text starts at `text` (after its opening quote, in the padded input)
-// is the field's name: the name's bytes followed by the closing quote. A key that equals a
-// name has no escapes, so raw bytes can be compared. Names up to 32 bytes (all but a few)
-// take no data-dependent branch.
-inline bool is_key(const FieldPlan& field, const char* text) noexcept {
+// Whether `text` (after a key's opening quote, in the padded input) starts with the field's
+// `key":`: the key is the field's name with no escapes and no whitespace before the colon.
+// One 32-byte compare, no data-dependent branch.
+inline bool starts_member(const FieldPlan& field, const char* text) noexcept {
 #if defined(__SSE2__)
   const auto equal = [&](std::size_t at) {  // bit i: byte at + i matches
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + at));
-    const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(field.head.data() + at));
+    const __m128i b = _mm_load_si128(reinterpret_cast<const __m128i*>(field.member.data() + at));
     return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
   };
   const std::uint32_t same = equal(0) | equal(16) << 16;
-  if ((same & field.name_mask) != field.name_mask || text[field.name_size] != '"') return false;
-  return field.name_size <= 32 ||
-         std::memcmp(text + 32, field.name + 32, field.name_size - 32) == 0;
+  return field.member_mask != 0 && (same & field.member_mask) == field.member_mask;
 #else
-  return std::memcmp(text, field.name, field.name_size) == 0 && text[field.name_size] == '"';
+  return field.member_mask != 0 && std::memcmp(text, field.member.data(), field.name_size + 2) == 0;
 #endif
 }
 

@@ -80,11 +80,14 @@ Plans build_plans() {
     for (std::size_t i = 0; i < info->fields.size(); ++i) {
       const FieldInfo& field = info->fields[i];
       FieldPlan& out = fields[i];
-      out.name = field.name.data();
-      field.name.copy(out.head.data(), out.head.size());
       out.name_size = static_cast<std::uint32_t>(field.name.size());
-      out.name_mask = static_cast<std::uint32_t>(
-          (std::uint64_t{1} << std::min<std::size_t>(out.name_size, 32)) - 1);
+      if (field.name.size() + 2 <= out.member.size()) {
+        field.name.copy(out.member.data(), field.name.size());
+        out.member[field.name.size()] = '"';
+        out.member[field.name.size() + 1] = ':';
+        out.member_mask =
+            static_cast<std::uint32_t>((std::uint64_t{1} << (field.name.size() + 2)) - 1);
+      }
       out.kind = field.kind;
       out.element_kind = field.element_kind;
       out.nullable = field.nullable;
@@ -364,15 +367,17 @@ bool Walker::read_object(const StructPlan& plan, std::byte* out, const PathNode*
     for (;;) {
       const char* quote = here();
       if (*quote != '"') return fail_syntax(path, quote, "expected a string as the member's key");
-      ++next_;
-      if (peek() != ':') return fail_syntax(path, here(), "expected ':' after the key");
-      ++next_;
       int field = static_cast<int>(hint);
       std::string_view key;
-      if (hint < plan.fields.size() && is_key(plan.fields[hint], quote + 1)) {
+      if (hint < plan.fields.size() && starts_member(plan.fields[hint], quote + 1)) {
+        // The colon right after the closing quote is the next token.
+        next_ += 2;
         key = {quote + 1, plan.fields[hint].name_size};
       } else {
-        key = {quote + 1, static_cast<std::size_t>(closing_quote(json_ + next_[-1]) - quote - 1)};
+        ++next_;
+        if (peek() != ':') return fail_syntax(path, here(), "expected ':' after the key");
+        key = {quote + 1, static_cast<std::size_t>(closing_quote(here()) - quote - 1)};
+        ++next_;
         field = find_field(plan, key, path);
         if (field == -2) return false;
       }
