@@ -2,7 +2,7 @@
 // The walker's string work: finding escapes and decoding them. The walker knows where each
 // string ends (from stage 1's token list), so unlike a general JSON string parser these never
 // search for the closing quote. Strings are scanned 16 bytes at a time with SSE2 (every x86-64
-// has it): most are short, where a call to memchr costs more than the scan. Reading up to 31
+// has it): most are short, where a call to memchr costs more than the scan. Reading up to 63
 // bytes past a string is safe: the input is padded (kPadding).
 
 #include <algorithm>
@@ -68,15 +68,16 @@ inline const bool kHasAvx2 = [] {
 }
 #endif
 
-// The first backslash in [at, end), or end. Strings up to 32 bytes take no data-dependent
-// branch; longer ones loop (with AVX2 where the CPU has it).
+// The first backslash in [at, end), or end. Strings up to 64 bytes take no loop; longer
+// ones loop (with AVX2 where the CPU has it).
 inline const char* find_backslash(const char* at, const char* end) noexcept {
 #if defined(__SSE2__)
   const auto size = static_cast<std::size_t>(end - at);
-  if (size <= 32) {
-    const std::uint32_t found = backslashes(at) | backslashes(at + 16) << 16;
-    const auto wanted = static_cast<std::uint32_t>((std::uint64_t{1} << size) - 1);
-    return (found & wanted) ? at + std::countr_zero(found & wanted) : end;
+  if (size <= 64) {
+    std::uint64_t found = backslashes(at) | backslashes(at + 16) << 16;
+    if (size > 32) found |= std::uint64_t{backslashes(at + 32) | backslashes(at + 48) << 16} << 32;
+    found &= size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+    return found ? at + std::countr_zero(found) : end;
   }
 #if HEYMILO_AVX2_AT_RUN_TIME
   if (kHasAvx2) return find_backslash_avx2(at, end);
