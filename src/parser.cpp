@@ -88,7 +88,7 @@ simdjson::error_code Parser::Impl::reserve(std::size_t size) {
 }
 
 const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Document& chosen) {
-  buffers.arena.reset();
+  buffers.reset();
   if (input.json.size() > options.max_bytes) {
     buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
         .append("the input is ")

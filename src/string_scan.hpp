@@ -114,19 +114,22 @@ inline const char* copy_to_backslash(const char* at, const char* end, char*& out
 #endif
 }
 
-// The value of four hex digits, or -1.
+// The value of four hex digits, or -1. Table lookups instead of a branch per digit.
 inline int hex4(const char* text) noexcept {
-  int value = 0;
-  for (int i = 0; i < 4; ++i) {
-    const char c = text[i];
-    int digit = -1;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-    if (digit < 0) return -1;
-    value = value * 16 + digit;
-  }
-  return value;
+  static constexpr auto kDigit = [] {  // a hex digit's value; 0xFF: not a hex digit
+    std::array<std::uint8_t, 256> table{};
+    table.fill(0xFF);
+    for (int i = 0; i < 10; ++i) table['0' + i] = static_cast<std::uint8_t>(i);
+    for (int i = 0; i < 6; ++i) {
+      table['a' + i] = static_cast<std::uint8_t>(10 + i);
+      table['A' + i] = static_cast<std::uint8_t>(10 + i);
+    }
+    return table;
+  }();
+  const auto digit = [&](int i) { return kDigit[static_cast<unsigned char>(text[i])]; };
+  const unsigned a = digit(0), b = digit(1), c = digit(2), d = digit(3);
+  if ((a | b | c | d) & 0xF0) return -1;
+  return static_cast<int>(a << 12 | b << 8 | c << 4 | d);
 }
 
 inline char* append_utf8(char* out, std::uint32_t code_point) noexcept {

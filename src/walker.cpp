@@ -280,9 +280,9 @@ bool Walker::fail_number(const PathNode* path, const char* start) {
   return false;
 }
 
-ScratchBuffer& Walker::scratch(std::size_t level) {
-  if (buffers_.scratch.size() <= level) buffers_.scratch.resize(level + 1);
-  return buffers_.scratch[level];
+ElementStore& Walker::elements(std::size_t level) {
+  if (buffers_.elements.size() <= level) buffers_.elements.resize(level + 1);
+  return buffers_.elements[level];
 }
 
 // Every read inside a container may look at the token after its value without checking for
@@ -488,10 +488,9 @@ bool Walker::read_value(Kind kind, const FieldPlan& field, void* slot, const Pat
 
 bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_t depth,
                         const void*& data, std::size_t& count) {
-  // Elements collect in this nesting level's scratch buffer: an element's own arrays use
-  // the next level, so the element being read never moves.
-  ScratchBuffer& elements = scratch(array_level_);
-  elements.clear();
+  // Elements go to this nesting level's store; an element's own arrays use the next level.
+  ElementStore& elements = this->elements(array_level_);
+  elements.begin();
   ++array_level_;
   count = 0;
   bool ok = true;
@@ -520,7 +519,7 @@ bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_
     }
   }
   --array_level_;
-  if (ok) data = buffers_.arena.copy(elements.data(), elements.size());
+  if (ok) data = elements.finish();
   return ok;
 }
 

@@ -32,11 +32,15 @@ using Indexer = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {
-  Arena arena;
-  std::deque<ScratchBuffer> scratch;  // one per level of arrays in arrays; never moves
+  std::deque<ElementStore> elements;  // one per level of arrays in arrays; never moves
   std::unique_ptr<char[]> strings;    // decoded copies of strings that hold escapes
   std::size_t strings_capacity = 0;
   ErrorState errors;
+
+  // Forgets the previous parse's arrays (keeping the memory).
+  void reset() noexcept {
+    for (ElementStore& store : elements) store.reset();
+  }
 
   // Room for every string of an input of `size` bytes decoded (a decoded string is never
   // longer than its JSON text), and for the block the decoder writes past the last one.
@@ -143,7 +147,7 @@ class Walker {
                                        const PathNode* path);
   std::string& raise(ErrorCode code, const PathNode* path, const char* where);
   std::int64_t offset_of(const char* where) const noexcept;
-  ScratchBuffer& scratch(std::size_t level);
+  ElementStore& elements(std::size_t level);
 
   std::string_view input_;
   const char* json_;
