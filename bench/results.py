@@ -139,18 +139,18 @@ def check(cases, max_ratio):
 
 
 def plot_data(cases, out):
-    """One gnuplot block per implementation: document bytes, MB/s (report cases by size)."""
-    implementations = sorted({i for rows in cases.values() for i in rows if "many" not in i})
+    """Two gnuplot blocks per implementation (heymilo, dom, ondemand_walk, iterate): the
+    report_available sizes, then the other documents; each line: document bytes, MB/s."""
     with open(out, "w") as f:
-        for implementation in implementations:
-            f.write(f'"{implementation}"\n')
-            points = sorted((rows[implementation]["doc_bytes"],
-                             rows[implementation]["bytes_per_second"] / 1e6)
-                            for case, rows in cases.items()
-                            if implementation in rows and not case.startswith("ndjson"))
-            for size, throughput in points:
-                f.write(f"{size:.0f} {throughput:.1f}\n")
-            f.write("\n\n")
+        for implementation in IMPLEMENTATIONS[:4]:
+            for reports in (True, False):
+                f.write(f'"{implementation}"\n')
+                for case, rows in cases.items():
+                    if implementation in rows and not case.startswith("ndjson") and \
+                            (case.startswith("report") == reports):
+                        row = rows[implementation]
+                        f.write(f"{row['doc_bytes']:.0f} {row['bytes_per_second'] / 1e6:.1f}\n")
+                f.write("\n\n")
 
 
 def main():
