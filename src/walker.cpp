@@ -445,10 +445,12 @@ bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNod
 bool Walker::read_value(Kind kind, const FieldPlan& field, void* slot, const PathNode* path,
                         std::size_t depth) {
   const char first = peek();
+  // Most values are strings: they skip the jump table, whose indirect branch predicts worse.
+  if (kind == Kind::string && first == '"')
+    return read_string(path, *static_cast<std::string_view*>(slot));
   switch (kind) {
     case Kind::string:
-      if (first != '"') break;
-      return read_string(path, *static_cast<std::string_view*>(slot));
+      break;
     case Kind::number:
       if (json_type(first) != JsonType::number) break;
       return read_number(path, *static_cast<double*>(slot));
