@@ -1,6 +1,6 @@
 #pragma once
 // A small mutable JSON tree for tests: read a document with simdjson's DOM parser (an
-// independent reader, not the library's on-demand walker), change it, write it back.
+// independent reader, not the library's walker), change it, write it back.
 
 #include <cstdint>
 #include <memory>
