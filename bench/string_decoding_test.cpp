@@ -1,0 +1,62 @@
+// The walker's string paths (no loop up to 64 bytes, SSE2 and AVX2 loops beyond, escapes at
+// block edges) against simdjson's DOM: every length up to 140 bytes with each kind of escape
+// at every position, from a padded buffer read in place and from an unpadded one.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <simdjson.h>
+#include <heymilo/heymilo.hpp>
+
+namespace heymilo {
+namespace {
+
+std::string create_request(std::string_view posting_id) {
+  return R"({"posting_id":")" + std::string(posting_id) +
+         R"(","url":"https://x.example/","event_type":"interview_started","http_method":"post"})";
+}
+
+TEST(StringDecoding, MatchesTheDomAtEveryLengthAndEscapePosition) {
+  constexpr std::string_view kEscapes[] = {R"(\n)", R"(\")", R"(\\)", R"(\u00e9)",
+                                           R"(\ud83d\ude00)"};
+  Parser parser;
+  simdjson::dom::parser dom;
+  for (int length = 1; length <= 140; ++length) {
+    for (int at = -1; at < length; ++at) {
+      for (std::string_view escape : kEscapes) {
+        std::string text;
+        for (int i = 0; i < length; ++i) text += static_cast<char>('a' + i % 26);
+        if (at >= 0) text.insert(static_cast<std::size_t>(at), escape);
+        const std::string json = create_request(text);
+        std::string_view expected;
+        ASSERT_EQ(dom.parse(json)["posting_id"].get(expected), simdjson::SUCCESS) << json;
+        std::string padded_copy = json;
+        for (bool in_place : {false, true}) {  // one parse at a time: a parse ends the last's views
+          auto result = in_place
+                            ? parser.parse(padded(padded_copy), Document::webhook_create_request)
+                            : parser.parse(json, Document::webhook_create_request);
+          ASSERT_TRUE(result.ok()) << json << ": " << to_string(result.error());
+          ASSERT_EQ(*std::get<const WebhookCreateRequest*>(*result)->posting_id, expected) << json;
+        }
+      }
+    }
+  }
+}
+
+TEST(StringDecoding, RejectsABadEscapeAtEveryPosition) {
+  Parser parser;
+  for (int length = 1; length <= 140; ++length) {
+    for (int at = 0; at < length; ++at) {
+      for (std::string_view bad : {R"(\x)", R"(\u12G4)", R"(\ud800)", R"(\udc00\ud800)"}) {
+        std::string text(static_cast<std::size_t>(length), 'a');
+        text.insert(static_cast<std::size_t>(at), bad);
+        auto result = parser.parse(create_request(text), Document::webhook_create_request);
+        ASSERT_FALSE(result.ok()) << text;
+        ASSERT_EQ(result.error().code, ErrorCode::invalid_json) << text;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace heymilo
