@@ -16,7 +16,7 @@ cmake --build "$build" --target heymilo_bench -j2
 # all implementations instead of landing on one; results.py takes the medians.
 "$build/bench/heymilo_bench" \
   --benchmark_min_time=0.05 \
-  --benchmark_repetitions=3 \
+  --benchmark_repetitions=5 \
   --benchmark_enable_random_interleaving=true \
   --benchmark_out="$results" --benchmark_out_format=json >/dev/null
 python3 "$root/bench/results.py" table "$results"
