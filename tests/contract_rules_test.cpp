@@ -165,6 +165,15 @@ TEST_F(Rules, DocumentedNumbersMustBeFiniteDoubles) {
             started_);
 }
 
+TEST_F(Rules, LongNumbersAreReadToTheNearestDouble) {
+  // simdjson 3.0.1's header number parser read this one as 7.9e-20 (found by fuzzing).
+  const std::string json = replaced(example(report_), "0.7,", "0.922337203685477580879,");
+  auto result = parser_.parse_report_available(json);
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  EXPECT_EQ(*result->interview_data_model->company_info->interview_completion_confidence_threshold,
+            0.922337203685477580879);
+}
+
 // Rule 5: example-only fields are optional and nullable but still typed.
 TEST_F(Rules, ExampleOnlyFieldsAreOptionalNullableAndTyped) {
   const std::string started = example(started_);
