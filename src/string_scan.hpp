@@ -185,33 +185,35 @@ inline const char* decode_escape(const char* at, const char* end, char*& out) no
   return at + 12;
 }
 
-// Decodes [at, end) into `out`, `at` being a backslash and `end` the closing quote. Returns
-// the end of the output, or null on an invalid escape.
+// Decodes the string body [at, end) into `out` (`end` being the closing quote). Returns the
+// end of the output, or null on an invalid escape. The output is as long as the input
+// exactly when the body holds no escape.
 template <class CopyRun>
-inline char* decode_escapes(const char* at, const char* end, char* out, CopyRun copy_run) noexcept {
-  while (at != end) {
+inline char* decode_string_body(const char* at, const char* end, char* out,
+                                CopyRun copy_run) noexcept {
+  for (at = copy_run(at, end, out); at != end; at = copy_run(at, end, out)) {
     at = decode_escape(at, end, out);
     if (at == nullptr) return nullptr;
-    at = copy_run(at, end, out);
   }
   return out;
 }
 
 #if HEYMILO_AVX2_AT_RUN_TIME
 // The same in one AVX2 function, so the loop makes no call per escape.
-[[gnu::target("avx2"), gnu::flatten]] inline char* decode_escapes_avx2(const char* at,
-                                                                       const char* end,
-                                                                       char* out) noexcept {
-  return decode_escapes(at, end, out, copy_to_backslash_avx2);
+[[gnu::target("avx2"), gnu::flatten]] inline char* decode_string_body_avx2(const char* at,
+                                                                           const char* end,
+                                                                           char* out) noexcept {
+  return decode_string_body(at, end, out, copy_to_backslash_avx2);
 }
 #endif
 
-// decode_escapes with the widest copy loop the CPU runs. May write 31 bytes past the output.
-inline char* decode_escapes(const char* at, const char* end, char* out) noexcept {
+// decode_string_body with the widest copy loop the CPU runs. May write 31 bytes past the
+// output.
+inline char* decode_string_body(const char* at, const char* end, char* out) noexcept {
 #if HEYMILO_AVX2_AT_RUN_TIME
-  if (kHasAvx2) return decode_escapes_avx2(at, end, out);
+  if (kHasAvx2) return decode_string_body_avx2(at, end, out);
 #endif
-  return decode_escapes(at, end, out, copy_to_backslash);
+  return decode_string_body(at, end, out, copy_to_backslash);
 }
 
 }  // namespace heymilo::detail

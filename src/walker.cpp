@@ -49,6 +49,26 @@ struct IgnoreNumber {
   void skip_double() noexcept {}
 };
 
+// a == b without a call to memcmp (enum values are short): 8 bytes at a time, the last
+// chunk overlapping the one before.
+bool same_text(std::string_view a, std::string_view b) noexcept {
+  const std::size_t size = a.size();
+  if (size != b.size()) return false;
+  if (size < 8) {
+    unsigned char differ = 0;
+    for (std::size_t i = 0; i < size; ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return differ == 0;
+  }
+  const auto chunk = [](std::string_view text, std::size_t at) {
+    std::uint64_t value;
+    std::memcpy(&value, text.data() + at, sizeof value);
+    return value;
+  };
+  std::uint64_t differ = 0;
+  for (std::size_t at = 0; at + 8 < size; at += 8) differ |= chunk(a, at) ^ chunk(b, at);
+  return (differ | (chunk(a, size - 8) ^ chunk(b, size - 8))) == 0;
+}
+
 void append_number(std::string& out, double value) {
   char text[32];
   auto [end, ec] = std::to_chars(text, text + sizeof text, value);
@@ -141,7 +161,7 @@ const StructPlan& plan_of(Document document) {
 }
 
 void WalkBuffers::reserve_strings(std::size_t size) {
-  const std::size_t needed = size + 32;  // decode_escapes writes whole 32-byte blocks
+  const std::size_t needed = size + 32;  // decode_string_body writes whole 32-byte blocks
   if (strings_capacity >= needed) return;
   strings = std::make_unique_for_overwrite<char[]>(needed);
   strings_capacity = needed;
@@ -343,10 +363,9 @@ std::string_view Walker::read_key(const PathNode* path) {
 
 std::string_view Walker::decode_key(std::string_view raw, const PathNode* path) {
   const char* end = raw.data() + raw.size();
-  const char* backslash = find_backslash(raw.data(), end);
-  if (backslash == end) return raw;
+  if (find_backslash(raw.data(), end) == end) return raw;
   std::string_view key;
-  if (!decode_string(raw.data(), backslash, end, path, key)) return {};
+  if (!decode_string(raw.data(), end, path, key)) return {};
   return key;
 }
 
@@ -530,24 +549,32 @@ bool Walker::read_string(const PathNode* path, std::string_view& out) {
   ++next_;
   const char* end = closing_quote(here());
   // Without escapes the input's own bytes are the value: stage 1 has checked their UTF-8
-  // and that no control character is left unescaped.
-  const char* backslash = find_backslash(body, end);
-  if (backslash == end) {
-    out = {body, static_cast<std::size_t>(end - body)};
-    return true;
+  // and that no control character is left unescaped. Short strings are searched for a
+  // backslash; long ones are decoded as they are searched, so that a string with escapes
+  // is read once, and the copy is dropped when there were none.
+  if (end - body <= kLongString) {
+    const char* backslash = find_backslash(body, end);
+    if (backslash == end) {
+      out = {body, static_cast<std::size_t>(end - body)};
+      return true;
+    }
   }
-  return decode_string(body, backslash, end, path, out);
+  return decode_string(body, end, path, out);
 }
 
-bool Walker::decode_string(const char* body, const char* backslash, const char* end,
-                           const PathNode* path, std::string_view& out) {
+bool Walker::decode_string(const char* body, const char* end, const PathNode* path,
+                           std::string_view& out) {
   char* const decoded = buffers_.strings.get() + strings_used_;
-  std::memcpy(decoded, body, static_cast<std::size_t>(backslash - body));
-  char* to = decode_escapes(backslash, end, decoded + (backslash - body));
+  const char* to = decode_string_body(body, end, decoded);
   if (to == nullptr)
     return fail_syntax(path, body - 1, "invalid escape sequence or lone surrogate in a string");
-  out = {decoded, static_cast<std::size_t>(to - decoded)};
-  strings_used_ += out.size();
+  const auto size = static_cast<std::size_t>(to - decoded);
+  if (size == static_cast<std::size_t>(end - body)) {  // no escapes: the copy is not needed
+    out = {body, size};
+    return true;
+  }
+  out = {decoded, size};
+  strings_used_ += size;
   return true;
 }
 
@@ -642,7 +669,7 @@ bool Walker::passes_check(const FieldInfo& field, const void* slot) const noexce
   switch (field.check) {
     case Check::one_of:
       for (std::string_view allowed : field.allowed)
-        if (text == allowed) return true;
+        if (same_text(text, allowed)) return true;
       return false;
     case Check::non_empty:
       return !text.empty();
@@ -779,9 +806,8 @@ bool Walker::validate_root_scalar() {
   if (first == '"') {  // its end is the input's, not a next token's
     ++next_;
     const char* end = end_before(next_start()) - 1;
-    const char* backslash = find_backslash(start + 1, end);
     std::string_view text;
-    if (backslash != end && !decode_string(start + 1, backslash, end, nullptr, text)) return false;
+    if (!decode_string(start + 1, end, nullptr, text)) return false;
     return check_end();
   }
   ++next_;

@@ -289,6 +289,38 @@ TEST_F(Rules, CreateRequestValues) {
                  ErrorCode::invalid_value, "/url");
 }
 
+// The URL check reads 16 bytes at a time: every part of a URL at every offset in a block.
+TEST_F(Rules, UrlPartsAreFoundAtEveryOffset) {
+  const Document create = Document::webhook_create_request;
+  const std::string request = example(create);
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string pad(n, 'a');
+    const bool padded = n > 0;
+    const std::pair<std::string, bool> cases[] = {
+        {"https://" + pad + "x.com/p", true},   {"http://u" + pad + "@h:8080/x", true},
+        {"http://" + pad + "@", false},          // an empty host after the userinfo
+        {"http://" + pad + "@:80", false},       // a port without a host
+        {"http://" + pad + ":80@h/", true},      // the ':' before the '@' is userinfo
+        {"http://" + pad + "/@", padded},        // the '@' is in the path
+        {"http://h/" + pad + "@:", true},        // after the authority, anything goes
+        {"http://h/" + pad + " ", false},        // but never a space
+        {"http://h" + pad + "\\u0001", false},   // nor a control character
+        {"http://h?" + pad + "\\u007f", false},  // nor DEL
+        {"http://[" + pad + "]:1", padded},      // an IPv6 literal needs a body
+        {"http://" + pad + "#", padded},         // the fragment ends the authority
+    };
+    for (const auto& [url, valid] : cases) {
+      SCOPED_TRACE(url);
+      const std::string json = replaced(request, "https://your-domain.com/webhook-endpoint", url);
+      if (valid) {
+        expect_ok(json, create);
+      } else {
+        expect_error(json, create, ErrorCode::invalid_value, "/url");
+      }
+    }
+  }
+}
+
 // Rule 10: lenient mode keeps the identifiers.
 TEST_F(Rules, LenientModeKeepsTheIdentifiers) {
   const Options lenient{.mode = Mode::lenient};
