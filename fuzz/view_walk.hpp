@@ -28,19 +28,6 @@ struct ViewNode {
 
 namespace detail {
 
-inline void append_pointer_token(std::string& path, std::string_view token) {
-  path += '/';
-  for (char c : token) {
-    if (c == '~') {
-      path += "~0";
-    } else if (c == '/') {
-      path += "~1";
-    } else {
-      path += c;
-    }
-  }
-}
-
 template <class Visit>
 void walk_struct(std::string& path, const schema::StructInfo& info, const void* object,
                  Visit& visit);

@@ -10,6 +10,19 @@ std::string_view to_string(ErrorCode code) noexcept {
   return kNames[static_cast<std::size_t>(code)];
 }
 
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (char c : token) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
 std::string to_string(const Error& error) {
   std::string text;
   text.append(error.path).append(": ").append(to_string(error.code)).append(": ");

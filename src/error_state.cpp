@@ -2,19 +2,6 @@
 
 namespace heymilo::detail {
 namespace {
-void append_token(std::string& path, std::string_view key) {
-  path += '/';
-  for (char c : key) {
-    if (c == '~') {
-      path += "~0";
-    } else if (c == '/') {
-      path += "~1";
-    } else {
-      path += c;
-    }
-  }
-}
-
 void append_pointer(std::string& path, const PathNode* node) {
   if (node == nullptr) return;
   append_pointer(path, node->parent);
@@ -22,7 +9,7 @@ void append_pointer(std::string& path, const PathNode* node) {
     path += '/';
     path += std::to_string(node->index);
   } else {
-    append_token(path, node->key);
+    append_pointer_token(path, node->key);
   }
 }
 }  // namespace
@@ -39,7 +26,7 @@ std::string& ErrorState::raise(ErrorCode code, const PathNode* at, std::int64_t 
 std::string& ErrorState::raise_member(ErrorCode code, const PathNode* at, std::string_view key,
                                       std::int64_t offset) {
   std::string& message = raise(code, at, offset);
-  append_token(path_, key);
+  append_pointer_token(path_, key);
   return message;
 }
 

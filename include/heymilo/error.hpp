@@ -30,6 +30,10 @@ struct Error {
   std::string_view message;  // for a person: what was found and what was expected
 };
 
+// Appends "/" and `token` escaped for a JSON Pointer ("~" as "~0", "/" as "~1"): how an
+// error's path names an object member.
+void append_pointer_token(std::string& pointer, std::string_view token);
+
 // "PATH: CODE: MESSAGE", e.g. "/summary/match_score: out_of_range: 101 is outside 0..100".
 std::string to_string(const Error& error);
 

@@ -83,4 +83,22 @@ std::optional<Document> parse_event(const ArgCursor& cursor, std::string_view te
   cursor.fail("unknown event '" + std::string(text) + "' (one of: " + names + ")");
 }
 
+bool take_parser_flag(ArgCursor& cursor, std::string_view flag, std::optional<Document>& event,
+                      Options& parser) {
+  if (flag == "--event") {
+    event = parse_event(cursor, cursor.value(flag), true);
+  } else if (flag == "--max-bytes") {
+    parser.max_bytes = parse_size(cursor, flag, cursor.value(flag));
+  } else if (flag == "--max-depth") {
+    parser.max_depth = parse_count(cursor, flag, cursor.value(flag));
+    if (parser.max_depth == 0) cursor.fail("flag '--max-depth' must be at least 1");
+  } else if (flag == "--lenient") {
+    cursor.no_value(flag);
+    parser.mode = Mode::lenient;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace heymilo::cli

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/parser.hpp>
 #include <heymilo/schema.hpp>
 
 namespace heymilo::cli {
@@ -54,5 +55,11 @@ std::size_t parse_size(const ArgCursor& cursor, std::string_view flag, std::stri
 // A document name, or `auto` (nullopt) where allowed.
 std::optional<Document> parse_event(const ArgCursor& cursor, std::string_view text,
                                     bool allow_auto);
+
+// The flags validate and extract share: --event, --max-bytes, --max-depth and --lenient.
+// Applies `flag`, just taken from `cursor`, to `event` and `parser`; false when it is none of
+// them.
+bool take_parser_flag(ArgCursor& cursor, std::string_view flag, std::optional<Document>& event,
+                      Options& parser);
 
 }  // namespace heymilo::cli

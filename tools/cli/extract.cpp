@@ -22,20 +22,8 @@ ExtractOptions parse_extract_args(std::span<const std::string_view> args) {
       continue;
     }
     const std::string_view flag = cursor.take_flag();
-    if (flag == "--") continue;
-    if (flag == "--event") {
-      options.event = parse_event(cursor, cursor.value(flag), true);
-    } else if (flag == "--max-bytes") {
-      options.parser.max_bytes = parse_size(cursor, flag, cursor.value(flag));
-    } else if (flag == "--max-depth") {
-      options.parser.max_depth = parse_count(cursor, flag, cursor.value(flag));
-      if (options.parser.max_depth == 0) cursor.fail("flag '--max-depth' must be at least 1");
-    } else if (flag == "--lenient") {
-      cursor.no_value(flag);
-      options.parser.mode = Mode::lenient;
-    } else {
+    if (flag != "--" && !take_parser_flag(cursor, flag, options.event, options.parser))
       cursor.unknown(flag);
-    }
   }
   if (!have_input) cursor.fail("needs an input: a file, or '-' for standard input");
   return options;

@@ -119,27 +119,16 @@ ValidateOptions parse_validate_args(std::span<const std::string_view> args) {
       continue;
     }
     const std::string_view flag = cursor.take_flag();
-    if (flag == "--") continue;
-    if (flag == "--event") {
-      options.event = parse_event(cursor, cursor.value(flag), true);
-    } else if (flag == "--max-bytes") {
-      options.parser.max_bytes = parse_size(cursor, flag, cursor.value(flag));
-    } else if (flag == "--max-depth") {
-      options.parser.max_depth = parse_count(cursor, flag, cursor.value(flag));
-      if (options.parser.max_depth == 0) cursor.fail("flag '--max-depth' must be at least 1");
+    if (flag == "--" || take_parser_flag(cursor, flag, options.event, options.parser)) continue;
+    cursor.no_value(flag);
+    if (flag == "--json") {
+      options.json = true;
+    } else if (flag == "--ndjson") {
+      options.ndjson = true;
+    } else if (flag == "--stats") {
+      options.stats = true;
     } else {
-      cursor.no_value(flag);
-      if (flag == "--lenient") {
-        options.parser.mode = Mode::lenient;
-      } else if (flag == "--json") {
-        options.json = true;
-      } else if (flag == "--ndjson") {
-        options.ndjson = true;
-      } else if (flag == "--stats") {
-        options.stats = true;
-      } else {
-        cursor.unknown(flag);
-      }
+      cursor.unknown(flag);
     }
   }
   return options;
