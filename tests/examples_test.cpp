@@ -142,6 +142,8 @@ TEST(Examples, ReportRecordValues) {
   EXPECT_DOUBLE_EQ(*posting.deadline, 1833235200);
   const AgentConfig& config = *(*posting.agentic_workflow)[0].config;
   EXPECT_EQ(*config.num_questions, 5);
+  EXPECT_EQ(*config.root_level.interviewer_name, "Sarah");  // flattened: the keys sit in config
+  EXPECT_TRUE(config.root_level.interview_process_overview.is_null());
   EXPECT_DOUBLE_EQ(*config.web_interview_config->vapi_call_config->wait_seconds, 2.4);
   EXPECT_TRUE(config.web_interview_config->vapi_call_config->llm_model.is_null());
   EXPECT_EQ(*config.cheat_detection_config->threshold, 70);

@@ -244,16 +244,8 @@ struct CheatDetectionConfig {
 };
 
 struct AgentConfig {
-  Field<std::string_view> instructions;
-  Field<std::string_view> company_overview;
-  Field<std::string_view> job_overview;
-  Field<std::string_view> interview_process_overview;
-  Field<std::string_view> company_overview_delivery_mode;
-  Field<std::string_view> job_overview_delivery_mode;
-  Field<std::string_view> interview_process_overview_delivery_mode;
-  Field<std::string_view> language;
-  Field<std::string_view> interviewer_name;
-  Field<bool> is_multilingual;
+  // An agent's config repeats root_level_configs' keys at its own level, before its own.
+  RootLevelConfigs root_level;
   Field<bool> video;
   Field<bool> phone_calls_enabled;
   Field<std::string_view> voice_id;

@@ -3,6 +3,7 @@
 // takes the JSON key, the kind, the offsets and the nested table from the member itself,
 // and declare_struct() checks at compile time that the table lists every member once.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <new>
@@ -114,16 +115,69 @@ void construct(void* storage) {
   ::new (storage) T{};
 }
 
+// A table: its fields, and the number of entries it was written with (a flattened struct is
+// one entry standing for all its fields).
+template <std::size_t N>
+struct Table {
+  std::array<FieldInfo, N> fields;
+  std::size_t entries = 0;
+};
+
+// Another struct's fields, read from the same JSON object as the fields around them (the
+// JSON repeats that struct's keys at this level): its table with the offsets moved to the
+// member that holds it.
+template <std::size_t N>
+struct Flattened {
+  std::array<FieldInfo, N> fields;
+};
+
+template <class Member, class Struct, std::size_t N>
+constexpr Flattened<N> flatten(const Table<N>& table, std::size_t offset) {
+  static_assert(std::is_same_v<Member, Struct>, "the member is not of the flattened struct");
+  Flattened<N> out{table.fields};
+  for (FieldInfo& field : out.fields) {
+    field.offset += static_cast<std::uint32_t>(offset);
+    field.value_offset += static_cast<std::uint32_t>(offset);
+  }
+  return out;
+}
+
+template <class Entry>
+struct FieldsIn;
+template <>
+struct FieldsIn<FieldInfo> {
+  static constexpr std::size_t value = 1;
+};
+template <std::size_t N>
+struct FieldsIn<Flattened<N>> {
+  static constexpr std::size_t value = N;
+};
+
+template <class... Entries>
+constexpr auto make_table(const Entries&... entries) {
+  Table<(FieldsIn<Entries>::value + ... + 0)> table;
+  table.entries = sizeof...(entries);
+  std::size_t next = 0;
+  const auto add = [&](const auto& entry) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(entry)>, FieldInfo>) {
+      table.fields[next++] = entry;
+    } else {
+      for (const FieldInfo& field : entry.fields) table.fields[next++] = field;
+    }
+  };
+  (add(entries), ...);
+  return table;
+}
+
 template <class T, std::size_t N>
-constexpr StructInfo declare_struct(std::string_view name, const FieldInfo (&fields)[N]) {
+constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table) {
   static_assert(std::is_aggregate_v<T> && std::is_trivially_copyable_v<T>);
-  static_assert(member_count<T>() == N, "the table must list every member of the struct");
   static_assert(N <= 64, "presence is tracked in a 64-bit mask");
-  StructInfo info{name, fields, sizeof(T), &construct<T>};
+  StructInfo info{name, table.fields, sizeof(T), &construct<T>};
   for (std::size_t i = 0; i < N; ++i) {
     const auto bit = std::uint64_t{1} << i;
-    if (fields[i].requirement != Requirement::optional) info.strict_required |= bit;
-    if (fields[i].requirement == Requirement::always) info.lenient_required |= bit;
+    if (table.fields[i].requirement != Requirement::optional) info.strict_required |= bit;
+    if (table.fields[i].requirement == Requirement::always) info.lenient_required |= bit;
   }
   return info;
 }
@@ -134,13 +188,24 @@ constexpr StructInfo declare_struct(std::string_view name, const FieldInfo (&fie
 #define HEYMILO_FIELD(member) \
   ::heymilo::schema::declare::make_field<decltype(Self::member)>(#member, offsetof(Self, member))
 
-// Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member order.
-#define HEYMILO_DESCRIBE(Struct, json_name, ...)                                \
-  template <>                                                                   \
-  const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {            \
-    using Self = Struct;                                                        \
-    static constexpr ::heymilo::schema::FieldInfo kFields[] = {__VA_ARGS__};    \
-    static constexpr auto kInfo =                                               \
-        ::heymilo::schema::declare::declare_struct<Struct>(json_name, kFields); \
-    return kInfo;                                                               \
+// An entry for a member of type Struct (described earlier in the same file) whose fields the
+// JSON holds at this level, not in an object of their own.
+#define HEYMILO_FLATTEN(member, Struct)                                                         \
+  ::heymilo::schema::declare::flatten<decltype(Self::member), Struct>(Struct##_declared::table, \
+                                                                      offsetof(Self, member))
+
+// Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member
+// order, and the table (Struct_declared::table) for HEYMILO_FLATTEN.
+#define HEYMILO_DESCRIBE(Struct, json_name, ...)                                                 \
+  namespace Struct##_declared {                                                                  \
+    using Self = Struct;                                                                         \
+    constexpr auto table = ::heymilo::schema::declare::make_table(__VA_ARGS__);                  \
+    static_assert(::heymilo::schema::declare::member_count<Struct>() == table.entries,           \
+                  "the table must list every member of " #Struct);                               \
+  }                                                                                              \
+  template <>                                                                                    \
+  const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {                             \
+    static constexpr auto kInfo =                                                                \
+        ::heymilo::schema::declare::declare_struct<Struct>(json_name, Struct##_declared::table); \
+    return kInfo;                                                                                \
   }
