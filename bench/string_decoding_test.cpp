@@ -8,6 +8,8 @@
 #include <simdjson.h>
 #include <heymilo/heymilo.hpp>
 
+#include "string_scan.hpp"
+
 namespace heymilo {
 namespace {
 
@@ -16,31 +18,60 @@ std::string create_request(std::string_view posting_id) {
          R"(","url":"https://x.example/","event_type":"interview_started","http_method":"post"})";
 }
 
-TEST(StringDecoding, MatchesTheDomAtEveryLengthAndEscapePosition) {
-  constexpr std::string_view kEscapes[] = {R"(\n)", R"(\")", R"(\\)", R"(\u00e9)",
-                                           R"(\ud83d\ude00)"};
-  Parser parser;
-  simdjson::dom::parser dom;
+constexpr std::string_view kEscapes[] = {R"(\n)", R"(\")", R"(\\)", R"(\u00e9)", R"(\ud83d\ude00)"};
+
+// Calls check(text) with every string body up to 140 letters with each escape at each place.
+template <class Check>
+void for_each_escaped_text(Check check) {
   for (int length = 1; length <= 140; ++length) {
     for (int at = -1; at < length; ++at) {
       for (std::string_view escape : kEscapes) {
         std::string text;
         for (int i = 0; i < length; ++i) text += static_cast<char>('a' + i % 26);
         if (at >= 0) text.insert(static_cast<std::size_t>(at), escape);
-        const std::string json = create_request(text);
-        std::string_view expected;
-        ASSERT_EQ(dom.parse(json)["posting_id"].get(expected), simdjson::SUCCESS) << json;
-        std::string padded_copy = json;
-        for (bool in_place : {false, true}) {  // one parse at a time: a parse ends the last's views
-          auto result = in_place
-                            ? parser.parse(padded(padded_copy), Document::webhook_create_request)
-                            : parser.parse(json, Document::webhook_create_request);
-          ASSERT_TRUE(result.ok()) << json << ": " << to_string(result.error());
-          ASSERT_EQ(*std::get<const WebhookCreateRequest*>(*result)->posting_id, expected) << json;
-        }
+        check(text);
       }
     }
   }
+}
+
+TEST(StringDecoding, MatchesTheDomAtEveryLengthAndEscapePosition) {
+  Parser parser;
+  simdjson::dom::parser dom;
+  for_each_escaped_text([&](const std::string& text) {
+    const std::string json = create_request(text);
+    std::string_view expected;
+    ASSERT_EQ(dom.parse(json)["posting_id"].get(expected), simdjson::SUCCESS) << json;
+    std::string padded_copy = json;
+    for (bool in_place : {false, true}) {  // one parse at a time: a parse ends the last's views
+      auto result = in_place ? parser.parse(padded(padded_copy), Document::webhook_create_request)
+                             : parser.parse(json, Document::webhook_create_request);
+      ASSERT_TRUE(result.ok()) << json << ": " << to_string(result.error());
+      ASSERT_EQ(*std::get<const WebhookCreateRequest*>(*result)->posting_id, expected) << json;
+    }
+  });
+}
+
+// The parser takes the AVX2 loop where the CPU has it: both loops, directly.
+TEST(StringDecoding, TheSse2AndAvx2LoopsDecodeAlike) {
+  simdjson::dom::parser dom;
+  for_each_escaped_text([&](const std::string& text) {
+    const std::string json = '"' + text + '"';
+    std::string_view expected;
+    ASSERT_EQ(dom.parse(json).get(expected), simdjson::SUCCESS) << json;
+    std::string input = text + std::string(64, ' ');  // the loops read past the closing quote
+    const char* end = input.data() + text.size();
+    std::string out(text.size() + 32, '\0');  // and write up to 31 bytes past the output
+    const char* written = detail::decode_string_body_sse2(input.data(), end, out.data());
+    ASSERT_NE(written, nullptr) << json;
+    ASSERT_EQ(std::string_view(out.data(), written), expected) << json;
+#if HEYMILO_AVX2_AT_RUN_TIME
+    if (!detail::kHasAvx2) return;
+    written = detail::decode_string_body_avx2(input.data(), end, out.data());
+    ASSERT_NE(written, nullptr) << json;
+    ASSERT_EQ(std::string_view(out.data(), written), expected) << json;
+#endif
+  });
 }
 
 TEST(StringDecoding, RejectsABadEscapeAtEveryPosition) {

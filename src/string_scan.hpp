@@ -50,25 +50,6 @@ inline const bool kHasAvx2 = [] {
       return std::min(at + std::countr_zero(found), end);
   return end;
 }
-
-// copy_to_backslash 32 bytes at a time, each block loaded once for the copy and the search.
-[[gnu::target("avx2")]] inline const char* copy_to_backslash_avx2(const char* at, const char* end,
-                                                                  char*& out) noexcept {
-  const __m256i backslash = _mm256_set1_epi8('\\');
-  while (at < end) {
-    const __m256i block = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), block);
-    const auto found =
-        static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, backslash)));
-    const auto step = found ? static_cast<std::ptrdiff_t>(std::countr_zero(found)) : 32;
-    if (step >= end - at) break;
-    at += step;
-    out += step;
-    if (found) return at;
-  }
-  out += end - at;
-  return end;
-}
 #endif
 
 // The first backslash in [at, end), or end. Strings up to 64 bytes take no loop; longer
@@ -187,11 +168,10 @@ inline const char* decode_escape(const char* at, const char* end, char*& out) no
 
 // Decodes the string body [at, end) into `out` (`end` being the closing quote). Returns the
 // end of the output, or null on an invalid escape. The output is as long as the input
-// exactly when the body holds no escape.
-template <class CopyRun>
-inline char* decode_string_body(const char* at, const char* end, char* out,
-                                CopyRun copy_run) noexcept {
-  for (at = copy_run(at, end, out); at != end; at = copy_run(at, end, out)) {
+// exactly when the body holds no escape. This one runs 16 bytes at a time (SSE2; without it,
+// memchr and memcpy).
+inline char* decode_string_body_sse2(const char* at, const char* end, char* out) noexcept {
+  for (at = copy_to_backslash(at, end, out); at != end; at = copy_to_backslash(at, end, out)) {
     at = decode_escape(at, end, out);
     if (at == nullptr) return nullptr;
   }
@@ -199,21 +179,39 @@ inline char* decode_string_body(const char* at, const char* end, char* out,
 }
 
 #if HEYMILO_AVX2_AT_RUN_TIME
-// The same in one AVX2 function, so the loop makes no call per escape.
+// The same 32 bytes at a time, in one function: each block is loaded once, stored, and
+// searched; an escape costs one exit from the loop and no call.
 [[gnu::target("avx2"), gnu::flatten]] inline char* decode_string_body_avx2(const char* at,
                                                                            const char* end,
                                                                            char* out) noexcept {
-  return decode_string_body(at, end, out, copy_to_backslash_avx2);
+  const __m256i backslash = _mm256_set1_epi8('\\');
+  for (;;) {
+    const __m256i block = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), block);
+    const auto found =
+        static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(block, backslash)));
+    if (found == 0) {
+      at += 32;
+      out += 32;
+      if (at < end) continue;
+      return out - (at - end);
+    }
+    const auto step = static_cast<std::ptrdiff_t>(std::countr_zero(found));
+    if (step >= end - at) return out + (end - at);
+    at += step;
+    out += step;
+    at = decode_escape(at, end, out);
+    if (at == nullptr) return nullptr;
+  }
 }
 #endif
 
-// decode_string_body with the widest copy loop the CPU runs. May write 31 bytes past the
-// output.
+// Decodes with the widest loop the CPU runs. May write 31 bytes past the output.
 inline char* decode_string_body(const char* at, const char* end, char* out) noexcept {
 #if HEYMILO_AVX2_AT_RUN_TIME
   if (kHasAvx2) return decode_string_body_avx2(at, end, out);
 #endif
-  return decode_string_body(at, end, out, copy_to_backslash);
+  return decode_string_body_sse2(at, end, out);
 }
 
 }  // namespace heymilo::detail
