@@ -112,43 +112,37 @@ void iterate_floor(benchmark::State& state, const Case& c) {
   });
 }
 
-// simdjson's own bulk readers, over the whole NDJSON buffer.
-void dom_parse_many(benchmark::State& state, const Case& c) {
+// simdjson's own bulk readers (`open` is parse_many or iterate_many), over the whole NDJSON
+// buffer, on one core like every other case.
+template <class SimdjsonParser, class Stream, class Open>
+void read_stream(benchmark::State& state, const Case& c, std::string_view reader, Open open) {
   const Input& input = input_of(c);
-  simdjson::dom::parser parser;
-  parser.threaded = false;  // one core, like every other case
+  SimdjsonParser parser;
+  parser.threaded = false;
   measure(state, input, [&](std::string& failure) {
-    simdjson::dom::document_stream stream;
-    if (auto error = parser.parse_many(input.text).get(stream))
-      return simdjson_failed(error, failure);
+    Stream stream;
+    if (auto error = open(parser, input.text).get(stream)) return simdjson_failed(error, failure);
     std::size_t count = 0;
     for (auto doc : stream) {
       if (auto error = doc.error()) return simdjson_failed(error, failure);
       ++count;
     }
     if (count == input.documents) return true;
-    failure = "parse_many saw " + std::to_string(count) + " documents";
+    failure = std::string(reader) + " saw " + std::to_string(count) + " documents";
     return false;
   });
 }
 
+void dom_parse_many(benchmark::State& state, const Case& c) {
+  read_stream<simdjson::dom::parser, simdjson::dom::document_stream>(
+      state, c, "parse_many",
+      [](auto& parser, const auto& text) { return parser.parse_many(text); });
+}
+
 void iterate_many_floor(benchmark::State& state, const Case& c) {
-  const Input& input = input_of(c);
-  od::parser parser;
-  parser.threaded = false;  // one core, like every other case
-  measure(state, input, [&](std::string& failure) {
-    od::document_stream stream;
-    if (auto error = parser.iterate_many(input.text).get(stream))
-      return simdjson_failed(error, failure);
-    std::size_t count = 0;
-    for (auto doc : stream) {
-      if (auto error = doc.error()) return simdjson_failed(error, failure);
-      ++count;
-    }
-    if (count == input.documents) return true;
-    failure = "iterate_many saw " + std::to_string(count) + " documents";
-    return false;
-  });
+  read_stream<od::parser, od::document_stream>(
+      state, c, "iterate_many",
+      [](auto& parser, const auto& text) { return parser.iterate_many(text); });
 }
 
 void register_all() {
