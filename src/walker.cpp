@@ -49,24 +49,34 @@ struct IgnoreNumber {
   void skip_double() noexcept {}
 };
 
-// a == b without a call to memcmp (enum values are short): 8 bytes at a time, the last
-// chunk overlapping the one before.
+// The `Word` at `at` in `text` (unaligned).
+template <class Word>
+Word word_at(std::string_view text, std::size_t at) noexcept {
+  Word value;
+  std::memcpy(&value, text.data() + at, sizeof value);
+  return value;
+}
+
+// a == b without a call to memcmp (enum values are short): words of 8 or 4 bytes, the last
+// overlapping the one before.
 bool same_text(std::string_view a, std::string_view b) noexcept {
   const std::size_t size = a.size();
   if (size != b.size()) return false;
-  if (size < 8) {
-    unsigned char differ = 0;
+  if (size < 4) {
+    unsigned differ = 0;
     for (std::size_t i = 0; i < size; ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
     return differ == 0;
   }
-  const auto chunk = [](std::string_view text, std::size_t at) {
-    std::uint64_t value;
-    std::memcpy(&value, text.data() + at, sizeof value);
-    return value;
-  };
-  std::uint64_t differ = 0;
-  for (std::size_t at = 0; at + 8 < size; at += 8) differ |= chunk(a, at) ^ chunk(b, at);
-  return (differ | (chunk(a, size - 8) ^ chunk(b, size - 8))) == 0;
+  if (size < 8) {
+    using Word = std::uint32_t;
+    return ((word_at<Word>(a, 0) ^ word_at<Word>(b, 0)) |
+            (word_at<Word>(a, size - 4) ^ word_at<Word>(b, size - 4))) == 0;
+  }
+  using Word = std::uint64_t;
+  Word differ = 0;
+  for (std::size_t at = 0; at + 8 < size; at += 8)
+    differ |= word_at<Word>(a, at) ^ word_at<Word>(b, at);
+  return (differ | (word_at<Word>(a, size - 8) ^ word_at<Word>(b, size - 8))) == 0;
 }
 
 void append_number(std::string& out, double value) {

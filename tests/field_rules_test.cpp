@@ -160,8 +160,16 @@ class CaseBuilder {
         add("negative", Mode::strict, steps, set(number(-0.5)), error(ErrorCode::out_of_range));
         break;
       case Check::one_of:
-        for (std::string_view allowed : field.allowed)
+        for (std::string_view allowed : field.allowed) {
           add("is_" + std::string(allowed), Mode::strict, steps, set({std::string(allowed)}), {});
+          // As long as an allowed value, one byte off at either end.
+          for (const std::size_t at : {std::size_t{0}, allowed.size() - 1}) {
+            std::string near(allowed);
+            near[at] = near[at] == 'x' ? 'y' : 'x';
+            add("near_" + std::string(allowed) + "_at_" + std::to_string(at), Mode::strict, steps,
+                set({near}), error(ErrorCode::invalid_value));
+          }
+        }
         add("not_allowed", Mode::strict, steps, set({std::string("POST")}),
             error(ErrorCode::invalid_value));
         break;
