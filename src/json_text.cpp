@@ -11,7 +11,6 @@
 namespace heymilo::detail {
 namespace {
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Skips one or more digits; false when there is none.
 bool digits(std::string_view text, std::size_t& i) noexcept {
@@ -20,11 +19,6 @@ bool digits(std::string_view text, std::size_t& i) noexcept {
   return i > start;
 }
 }  // namespace
-
-std::string_view trim_json_whitespace(std::string_view token) noexcept {
-  while (!token.empty() && is_space(token.back())) token.remove_suffix(1);
-  return token;
-}
 
 bool is_json_number(std::string_view text) noexcept {
   std::size_t i = 0;

@@ -5,9 +5,6 @@
 
 namespace heymilo::detail {
 
-// `token` without the whitespace simdjson's raw_json_token() leaves after a value.
-std::string_view trim_json_whitespace(std::string_view token) noexcept;
-
 // True when `text` is a number by RFC 8259's grammar (whatever its magnitude).
 bool is_json_number(std::string_view text) noexcept;
 

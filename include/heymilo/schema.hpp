@@ -117,9 +117,8 @@ struct StructInfo {
   std::string_view name;  // the JSON Schema definition name, e.g. "question"
   std::span<const FieldInfo> fields;
   std::uint32_t size = 0;
-  void (*construct)(void* storage) = nullptr;  // value-initialises the struct in place
-  std::uint64_t strict_required = 0;           // bit i: fields[i] required in strict mode
-  std::uint64_t lenient_required = 0;          // bit i: fields[i] required in lenient mode
+  std::uint64_t strict_required = 0;   // bit i: fields[i] required in strict mode
+  std::uint64_t lenient_required = 0;  // bit i: fields[i] required in lenient mode
 
   // The index of the field with this JSON key, or -1.
   constexpr int find(std::string_view key) const noexcept {

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -110,11 +109,6 @@ constexpr std::size_t member_count() {
     return N;
 }
 
-template <class T>
-void construct(void* storage) {
-  ::new (storage) T{};
-}
-
 // A table: its fields, and the number of entries it was written with (a flattened struct is
 // one entry standing for all its fields).
 template <std::size_t N>
@@ -173,7 +167,7 @@ template <class T, std::size_t N>
 constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table) {
   static_assert(std::is_aggregate_v<T> && std::is_trivially_copyable_v<T>);
   static_assert(N <= 64, "presence is tracked in a 64-bit mask");
-  StructInfo info{name, table.fields, sizeof(T), &construct<T>};
+  StructInfo info{name, table.fields, sizeof(T)};
   for (std::size_t i = 0; i < N; ++i) {
     const auto bit = std::uint64_t{1} << i;
     if (table.fields[i].requirement != Requirement::optional) info.strict_required |= bit;
