@@ -5,7 +5,6 @@
 // has it): most are short, where a call to memchr costs more than the scan. Reading up to 63
 // bytes past a string is safe: the input is padded (kPadding).
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -17,7 +16,7 @@
 #endif
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-// Long strings also get an AVX2 loop, chosen at run time (the build targets any x86-64).
+// The decoder also has an AVX2 loop, chosen at run time (the build targets any x86-64).
 #define HEYMILO_AVX2_AT_RUN_TIME 1
 #endif
 
@@ -36,41 +35,23 @@ inline const bool kHasAvx2 = [] {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2") != 0;
 }();
-
-[[gnu::target("avx2")]] inline unsigned backslashes_avx2(const char* at) noexcept {
-  const __m256i block = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
-  return static_cast<unsigned>(
-      _mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8('\\'))));
-}
-
-[[gnu::target("avx2")]] inline const char* find_backslash_avx2(const char* at,
-                                                               const char* end) noexcept {
-  for (; at < end; at += 32)
-    if (const unsigned found = backslashes_avx2(at))
-      return std::min(at + std::countr_zero(found), end);
-  return end;
-}
 #endif
 
-// The first backslash in [at, end), or end. Strings up to 64 bytes take no loop; longer
-// ones loop (with AVX2 where the CPU has it).
-inline const char* find_backslash(const char* at, const char* end) noexcept {
-#if defined(__SSE2__)
+// Strings up to this long are searched for a backslash before any copy; longer ones go
+// straight to the decoder.
+inline constexpr std::ptrdiff_t kShortString = 64;
+
+// The first backslash in [at, end), a string of at most kShortString bytes, or end: four
+// 16-byte compares and no loop.
+inline const char* find_short_backslash(const char* at, const char* end) noexcept {
   const auto size = static_cast<std::size_t>(end - at);
-  if (size <= 64) {
-    std::uint64_t found = backslashes(at) | backslashes(at + 16) << 16;
-    if (size > 32) found |= std::uint64_t{backslashes(at + 32) | backslashes(at + 48) << 16} << 32;
-    found &= size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
-    return found ? at + std::countr_zero(found) : end;
-  }
-#if HEYMILO_AVX2_AT_RUN_TIME
-  if (kHasAvx2) return find_backslash_avx2(at, end);
-#endif
-  for (; at < end; at += 16)
-    if (const unsigned found = backslashes(at)) return std::min(at + std::countr_zero(found), end);
-  return end;
+#if defined(__SSE2__)
+  std::uint64_t found = backslashes(at) | backslashes(at + 16) << 16;
+  if (size > 32) found |= std::uint64_t{backslashes(at + 32) | backslashes(at + 48) << 16} << 32;
+  found &= size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+  return found ? at + std::countr_zero(found) : end;
 #else
-  const void* found = std::memchr(at, '\\', static_cast<std::size_t>(end - at));
+  const void* found = std::memchr(at, '\\', size);
   return found ? static_cast<const char*>(found) : end;
 #endif
 }
@@ -91,7 +72,8 @@ inline const char* copy_to_backslash(const char* at, const char* end, char*& out
   out += end - at;
   return end;
 #else
-  const char* stop = find_backslash(at, end);
+  const void* found = std::memchr(at, '\\', static_cast<std::size_t>(end - at));
+  const char* stop = found ? static_cast<const char*>(found) : end;
   std::memcpy(out, at, static_cast<std::size_t>(stop - at));
   out += stop - at;
   return stop;

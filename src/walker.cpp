@@ -372,10 +372,8 @@ std::string_view Walker::read_key(const PathNode* path) {
 }
 
 std::string_view Walker::decode_key(std::string_view raw, const PathNode* path) {
-  const char* end = raw.data() + raw.size();
-  if (find_backslash(raw.data(), end) == end) return raw;
   std::string_view key;
-  if (!decode_string(raw.data(), end, path, key)) return {};
+  if (!string_value(raw.data(), raw.data() + raw.size(), path, key)) return {};
   return key;
 }
 
@@ -557,17 +555,18 @@ bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_
 bool Walker::read_string(const PathNode* path, std::string_view& out) {
   const char* body = here() + 1;
   ++next_;
-  const char* end = closing_quote(here());
+  return string_value(body, closing_quote(here()), path, out);
+}
+
+bool Walker::string_value(const char* body, const char* end, const PathNode* path,
+                          std::string_view& out) {
   // Without escapes the input's own bytes are the value: stage 1 has checked their UTF-8
   // and that no control character is left unescaped. Short strings are searched for a
   // backslash; long ones are decoded as they are searched, so that a string with escapes
   // is read once, and the copy is dropped when there were none.
-  if (end - body <= kLongString) {
-    const char* backslash = find_backslash(body, end);
-    if (backslash == end) {
-      out = {body, static_cast<std::size_t>(end - body)};
-      return true;
-    }
+  if (end - body <= kShortString && find_short_backslash(body, end) == end) {
+    out = {body, static_cast<std::size_t>(end - body)};
+    return true;
   }
   return decode_string(body, end, path, out);
 }

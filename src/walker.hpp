@@ -114,11 +114,13 @@ class Walker {
   int find_field(const StructPlan& plan, std::string_view& key, const PathNode* path);
   // The key decoded when it holds escapes; data() is null on error.
   std::string_view decode_key(std::string_view raw, const PathNode* path);
-  // The string body [body, end) decoded (the input's bytes when it holds no escape).
+  // The string body [body, end): the input's own bytes when it holds no escape, else
+  // decoded. data() is null on error.
+  [[gnu::always_inline]] inline bool string_value(const char* body, const char* end,
+                                                  const PathNode* path, std::string_view& out);
+  // The same, always through the decoder (which drops its copy when there was no escape).
   bool decode_string(const char* body, const char* end, const PathNode* path,
                      std::string_view& out);
-  // Strings longer than this are decoded without a search for escapes first.
-  static constexpr std::ptrdiff_t kLongString = 64;
   bool read_integral_number(const PathNode* path, const char* start, std::int64_t& out);
   bool read_raw(const PathNode* path, std::size_t depth, std::string_view& out);
   bool validate_value(const PathNode* path, std::size_t depth);
