@@ -124,7 +124,7 @@ TEST(Extract, LimitsApply) {
 
 TEST(Extract, UsageAndIoErrorsExitTwoWithOneLineNamingThem) {
   const std::string path = example_path("interview_started");
-  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+  const std::vector<Refused> cases = {
       {{"extract", "/no/such/file.json"}, "/no/such/file.json"},
       {{"extract", HEYMILO_TEST_DATA}, HEYMILO_TEST_DATA},
       {{"extract"}, "needs an input"},
@@ -132,13 +132,7 @@ TEST(Extract, UsageAndIoErrorsExitTwoWithOneLineNamingThem) {
       {{"extract", "--json", path}, "--json"},
       {{"extract", "--event", "nope", path}, "nope"},
   };
-  for (const auto& [args, named] : cases) {
-    const CliRun run = heymilo(args);
-    EXPECT_EQ(run.exit_code, 2) << named;
-    EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
-    EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
-    EXPECT_EQ(run.out, "");
-  }
+  expect_refused(cases);
 }
 
 }  // namespace

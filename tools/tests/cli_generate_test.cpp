@@ -73,7 +73,7 @@ TEST(Generate, CountWithoutNdjsonWritesOneJsonArray) {
 }
 
 TEST(Generate, UsageErrorsExitTwoWithOneLineNamingThem) {
-  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+  const std::vector<Refused> cases = {
       {{"generate"}, "--event"},
       {{"generate", "--event", "auto"}, "auto"},
       {{"generate", "--event", "webhook", "--size", "10K"}, "--size"},
@@ -83,13 +83,7 @@ TEST(Generate, UsageErrorsExitTwoWithOneLineNamingThem) {
       {{"generate", "--event", "webhook", "out.json"}, "out.json"},
       {{"generate", "--event", "webhook", "--lenient"}, "--lenient"},
   };
-  for (const auto& [args, named] : cases) {
-    const CliRun run = heymilo(args);
-    EXPECT_EQ(run.exit_code, 2) << named;
-    EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
-    EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
-    EXPECT_EQ(run.out, "");
-  }
+  expect_refused(cases);
 }
 
 }  // namespace

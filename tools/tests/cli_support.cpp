@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -83,6 +85,16 @@ CliRun heymilo(const std::vector<std::string>& args, std::string_view input,
   if (stdout_path.empty()) run.out = read_file(out);
   run.err = read_file(err);
   return run;
+}
+
+void expect_refused(const std::vector<Refused>& cases) {
+  for (const auto& [args, named] : cases) {
+    const CliRun run = heymilo(args);
+    EXPECT_EQ(run.exit_code, 2) << named;
+    EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
+    EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
+    EXPECT_EQ(run.out, "");
+  }
 }
 
 std::vector<std::string> lines(std::string_view text) {

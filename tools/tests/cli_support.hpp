@@ -21,6 +21,14 @@ struct CliRun {
 CliRun heymilo(const std::vector<std::string>& args, std::string_view input = {},
                const std::string& stdout_path = {});
 
+// A command line the CLI must refuse, and a text its error names (a flag, a file, a value).
+struct Refused {
+  std::vector<std::string> args;
+  std::string named;
+};
+// Runs each case: exit code 2, nothing on stdout, one line on stderr naming `named`.
+void expect_refused(const std::vector<Refused>& cases);
+
 // The lines of `text`, without their newlines.
 std::vector<std::string> lines(std::string_view text);
 

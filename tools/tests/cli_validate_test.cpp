@@ -146,7 +146,7 @@ TEST(Validate, FileWithoutReadPermissionIsAnIoError) {
 
 TEST(Validate, BadFlagsAreUsageErrorsOnOneLineNamingThem) {
   const std::string good = example_path("interview_started");
-  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+  const std::vector<Refused> cases = {
       {{"validate", "--bogus", good}, "--bogus"},
       {{"validate", "--event"}, "--event"},
       {{"validate", "--event", "interview_ended", good}, "interview_ended"},
@@ -155,13 +155,7 @@ TEST(Validate, BadFlagsAreUsageErrorsOnOneLineNamingThem) {
       {{"validate", "--max-depth", "0", good}, "--max-depth"},
       {{"validate", "--json=yes", good}, "--json"},
   };
-  for (const auto& [args, named] : cases) {
-    const CliRun run = heymilo(args);
-    EXPECT_EQ(run.exit_code, 2) << named;
-    EXPECT_EQ(lines(run.err).size(), 1u) << run.err;
-    EXPECT_NE(run.err.find(named), std::string::npos) << run.err;
-    EXPECT_EQ(run.out, "");
-  }
+  expect_refused(cases);
 }
 
 TEST(Validate, FlagValuesMayFollowAnEqualsSign) {
