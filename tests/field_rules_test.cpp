@@ -11,6 +11,7 @@
 #include <heymilo/heymilo.hpp>
 
 #include "support/json_tree.hpp"
+#include "support/table_walk.hpp"
 
 namespace heymilo {
 namespace {
@@ -21,6 +22,8 @@ using schema::Kind;
 using schema::Requirement;
 using schema::StructInfo;
 using test::Json;
+using test::pointer_of;
+using test::Steps;
 
 struct Expected {
   bool valid = true;
@@ -37,26 +40,6 @@ struct Case {
 };
 
 void PrintTo(const Case& test, std::ostream* out) { *out << test.name; }
-
-// One step from a node to a child: an object key or an array index.
-struct Step {
-  std::string key;
-  std::size_t index = 0;
-};
-
-Json& walk_to(Json& root, const std::vector<Step>& steps) {
-  Json* node = &root;
-  for (const Step& step : steps)
-    node = step.key.empty() ? &node->array()[step.index] : node->find(step.key);
-  return *node;
-}
-
-std::string pointer_of(const std::vector<Step>& steps) {
-  std::string pointer;
-  for (const Step& step : steps)
-    pointer += "/" + (step.key.empty() ? std::to_string(step.index) : step.key);
-  return pointer;
-}
 
 Json wrong_type_for(Kind kind) {
   switch (kind) {
@@ -81,33 +64,31 @@ class CaseBuilder {
  public:
   CaseBuilder(Document document, const Json& root) : document_(document), root_(root) {}
 
-  void walk_struct(const StructInfo& info, std::vector<Step>& steps) {
-    for (const FieldInfo& field : info.fields) {
-      steps.push_back({std::string(field.name)});
-      if (walk_to(root_, {steps.begin(), steps.end() - 1}).find(field.name)) {
-        covered_.insert(&field);
-        field_cases(field, steps);
-        recurse(field, steps);
-      }
-      steps.pop_back();
-    }
+  // Every field of the document's tables that the example holds.
+  void walk(const StructInfo& info, Steps& steps) {
+    const auto on_object = [](const Steps&) {};
+    const auto on_field = [&](const FieldInfo& field, const Steps& at) {
+      covered_.insert(&field);
+      field_cases(field, at);
+    };
+    test::walk_fields(root_, info, steps, on_object, on_field);
   }
 
   std::vector<Case> cases;
   std::set<const FieldInfo*> covered_;
 
  private:
-  void add(std::string what, Mode mode, const std::vector<Step>& steps,
+  void add(std::string what, Mode mode, const Steps& steps,
            const std::function<void(Json& parent, Json& value)>& mutate, Expected expected) {
     Json copy = root_;
-    Json& parent = walk_to(copy, {steps.begin(), steps.end() - 1});
+    Json& parent = test::node_at(copy, {steps.begin(), steps.end() - 1});
     mutate(parent, *parent.find(steps.back().key));
     cases.push_back({std::string(to_string(document_)) + pointer_of(steps) + "_" + what +
                          (mode == Mode::strict ? "_strict" : "_lenient"),
                      document_, mode, test::to_json(copy), std::move(expected)});
   }
 
-  void field_cases(const FieldInfo& field, const std::vector<Step>& steps) {
+  void field_cases(const FieldInfo& field, const Steps& steps) {
     const std::string path = pointer_of(steps);
     const std::string key = steps.back().key;
     const auto error = [&](ErrorCode code) { return Expected{false, code, path}; };
@@ -135,7 +116,7 @@ class CaseBuilder {
   }
 
   template <class Error>
-  void check_cases(const FieldInfo& field, const std::vector<Step>& steps, const Error& error) {
+  void check_cases(const FieldInfo& field, const Steps& steps, const Error& error) {
     const auto set = [&](Json replacement) {
       return [replacement](Json&, Json& value) { value = replacement; };
     };
@@ -191,18 +172,6 @@ class CaseBuilder {
     }
   }
 
-  void recurse(const FieldInfo& field, std::vector<Step>& steps) {
-    Json& value = walk_to(root_, steps);
-    if (field.kind == Kind::object && value.is_object()) {
-      walk_struct(field.nested(), steps);
-    } else if (field.kind == Kind::array && field.element_kind == Kind::object &&
-               value.is_array() && !value.array().empty()) {
-      steps.push_back({"", 0});
-      walk_struct(field.nested(), steps);
-      steps.pop_back();
-    }
-  }
-
   Document document_;
   Json root_;
 };
@@ -219,9 +188,9 @@ const Generated& generated() {
       const Json root = test::parse_json(
           test::read_file(test::data_path(std::string(to_string(document)) + ".json")));
       CaseBuilder builder(document, root);
-      std::vector<Step> steps;
+      Steps steps;
       if (document == Document::webhook_list) steps.push_back({"", 0});
-      builder.walk_struct(schema::describe(document), steps);
+      builder.walk(schema::describe(document), steps);
       result.cases.insert(result.cases.end(), builder.cases.begin(), builder.cases.end());
       result.covered.insert(builder.covered_.begin(), builder.covered_.end());
     }

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <functional>
 #include <optional>
-#include <span>
 
 #include "corpus.hpp"
+#include "support/table_walk.hpp"
 
 namespace heymilo::corpus {
 namespace {
@@ -19,26 +19,9 @@ using test::Json;
 using test::JsonArray;
 using test::JsonObject;
 
-// One step from a node to a child: an object key, or an array index when the key is empty.
-struct Step {
-  std::string key;
-  std::size_t index = 0;
-};
-using Steps = std::vector<Step>;
-
-Json& at(Json& root, std::span<const Step> steps) {
-  Json* node = &root;
-  for (const Step& step : steps)
-    node = step.key.empty() ? &node->array()[step.index] : node->find(step.key);
-  return *node;
-}
-
-std::string pointer(std::span<const Step> steps) {
-  std::string text;
-  for (const Step& step : steps)
-    text += "/" + (step.key.empty() ? std::to_string(step.index) : step.key);
-  return text;
-}
+using test::node_at;
+using test::pointer_of;
+using test::Steps;
 
 std::string type_name(const Json& json) {
   constexpr const char* kNames[] = {"null",   "boolean", "integer", "number",
@@ -85,20 +68,18 @@ class Mutator {
         covered_(covered) {}
 
   void walk(const StructInfo& info, Steps& steps) {
-    edit_object(steps, "unknown property added", [](Json& object, RawTokens&) {
-      object.object().emplace_back(
-          "x_unknown_property",
-          Json{JsonObject{{"any", {JsonArray{{nullptr}, {1.5}, text("x")}}}}});
-    });
-    for (const FieldInfo& field : info.fields) {
-      steps.push_back({std::string(field.name)});
-      if (at(base_, {steps.begin(), steps.end() - 1}).find(field.name)) {
-        covered_.push_back(&field);
-        field_mutations(field, steps);
-        descend(field, steps);
-      }
-      steps.pop_back();
-    }
+    const auto on_object = [&](const Steps& at) {
+      edit_object(at, "unknown property added", [](Json& object, RawTokens&) {
+        object.object().emplace_back(
+            "x_unknown_property",
+            Json{JsonObject{{"any", {JsonArray{{nullptr}, {1.5}, text("x")}}}}});
+      });
+    };
+    const auto on_field = [&](const FieldInfo& field, const Steps& at) {
+      covered_.push_back(&field);
+      field_mutations(field, at);
+    };
+    test::walk_fields(base_, info, steps, on_object, on_field);
   }
 
  private:
@@ -109,7 +90,7 @@ class Mutator {
   void edit_object(const Steps& steps, const std::string& what, const Edit& edit) {
     Json copy = base_;
     RawTokens raw;
-    edit(at(copy, steps), raw);
+    edit(node_at(copy, steps), raw);
     record(copy, raw, steps, what, "");
   }
 
@@ -119,13 +100,13 @@ class Mutator {
                   const std::string& exclusion = "") {
     Json copy = base_;
     RawTokens raw;
-    edit(at(copy, {steps.begin(), steps.end() - 1}), steps.back().key, raw);
+    edit(node_at(copy, {steps.begin(), steps.end() - 1}), steps.back().key, raw);
     record(copy, raw, steps, what, exclusion);
   }
 
   void record(const Json& document, const RawTokens& raw, const Steps& steps,
               const std::string& what, const std::string& exclusion) {
-    cases_.push_back({base_name_ + pointer(steps) + " " + what,
+    cases_.push_back({base_name_ + pointer_of(steps) + " " + what,
                       exclusion.empty() ? "mutation" : "excluded", document_, raw.write(document),
                       exclusion});
   }
@@ -284,18 +265,6 @@ class Mutator {
           if (!waiver) break;  // order means nothing without the sibling
         }
       }
-    }
-  }
-
-  void descend(const FieldInfo& field, Steps& steps) {
-    Json& value = at(base_, steps);
-    if (field.kind == Kind::object && value.is_object()) {
-      walk(field.nested(), steps);
-    } else if (field.kind == Kind::array && field.element_kind == Kind::object &&
-               value.is_array() && !value.array().empty()) {
-      steps.push_back({"", 0});
-      walk(field.nested(), steps);
-      steps.pop_back();
     }
   }
 
