@@ -5,11 +5,11 @@ namespace {
 void append_pointer(std::string& path, const PathNode* node) {
   if (node == nullptr) return;
   append_pointer(path, node->parent);
-  if (node->is_index) {
+  if (node->is_index()) {
     path += '/';
-    path += std::to_string(node->index);
+    path += std::to_string(node->index());
   } else {
-    append_pointer_token(path, node->key);
+    append_pointer_token(path, node->key());
   }
 }
 }  // namespace

@@ -12,11 +12,21 @@
 
 namespace heymilo::detail {
 
+// One step of the path: an object member's decoded key or an array element's index. Three
+// words, as one is written for every member the walk reads.
 struct PathNode {
-  const PathNode* parent = nullptr;
-  std::string_view key;   // an object member's decoded key, or
-  std::size_t index = 0;  // an array element's index when is_index
-  bool is_index = false;
+  PathNode(const PathNode* parent, std::string_view key) noexcept
+      : parent(parent), key_data(key.data()), size_or_index(key.size()) {}
+  PathNode(const PathNode* parent, std::size_t index) noexcept
+      : parent(parent), size_or_index(index) {}
+
+  bool is_index() const noexcept { return key_data == nullptr; }
+  std::string_view key() const noexcept { return {key_data, size_or_index}; }
+  std::size_t index() const noexcept { return size_or_index; }
+
+  const PathNode* parent;
+  const char* key_data = nullptr;  // null for an element (a key's text is never null)
+  std::size_t size_or_index;
 };
 
 class ErrorState {

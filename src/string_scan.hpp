@@ -1,9 +1,9 @@
 #pragma once
-// The walker's string work: finding escapes and decoding them. The walker knows where each
-// string ends (from stage 1's token list), so unlike a general JSON string parser these never
-// search for the closing quote. Strings are scanned 16 bytes at a time with SSE2 (every x86-64
-// has it): most are short, where a call to memchr costs more than the scan. Reading up to 63
-// bytes past a string is safe: the input is padded (kPadding).
+// The walker's string decoding. The walker knows where each string ends (from stage 1's
+// token list) and which strings hold a backslash, so unlike a general JSON string parser
+// these never search for the closing quote and only ever see strings with escapes. They copy
+// 16 bytes at a time with SSE2 (every x86-64 has it) or 32 with AVX2. Reading up to 31 bytes
+// past a string is safe: the input is padded (kPadding).
 
 #include <array>
 #include <bit>
@@ -36,25 +36,6 @@ inline const bool kHasAvx2 = [] {
   return __builtin_cpu_supports("avx2") != 0;
 }();
 #endif
-
-// Strings up to this long are searched for a backslash before any copy; longer ones go
-// straight to the decoder.
-inline constexpr std::ptrdiff_t kShortString = 64;
-
-// The first backslash in [at, end), a string of at most kShortString bytes, or end: four
-// 16-byte compares and no loop.
-inline const char* find_short_backslash(const char* at, const char* end) noexcept {
-  const auto size = static_cast<std::size_t>(end - at);
-#if defined(__SSE2__)
-  std::uint64_t found = backslashes(at) | backslashes(at + 16) << 16;
-  if (size > 32) found |= std::uint64_t{backslashes(at + 32) | backslashes(at + 48) << 16} << 32;
-  found &= size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
-  return found ? at + std::countr_zero(found) : end;
-#else
-  const void* found = std::memchr(at, '\\', size);
-  return found ? static_cast<const char*>(found) : end;
-#endif
-}
 
 // Copies [at, end) to `out` up to the first backslash; returns where it stopped (end, or the
 // backslash) and advances `out` past the bytes copied. May write 15 bytes past them.

@@ -22,14 +22,18 @@ struct StructPlan;
 
 struct FieldPlan {
   // `key":` as it starts a member of compact JSON, zero-padded; member_mask has a bit for
-  // each of its bytes, or is 0 when it does not fit (such keys take the general path).
+  // each of its bytes. A key too long for it, and the entry after a struct's last field,
+  // hold "\0" with mask 1 instead, which no key starts with (JSON strings hold no raw
+  // control character): such keys take the general path.
   alignas(16) std::array<char, 32> member{};
-  std::uint32_t member_mask = 0;
+  std::uint32_t member_mask = 1;
   std::uint32_t name_size = 0;
+  std::uint64_t bit = 0;  // the field's bit in a struct's masks: 1 << its index
   schema::Kind kind = schema::Kind::string;
   schema::Kind element_kind = schema::Kind::string;
   bool nullable = false;
   schema::Check check = schema::Check::none;
+  bool unchecked_string = false;       // kind string, check none: the walk's most common field
   double min = 0, max = 0;             // Check::range
   std::uint32_t offset = 0;            // of the Field<T> in its struct
   std::uint32_t value_offset = 0;      // of Field<T>::value
@@ -41,7 +45,7 @@ struct FieldPlan {
 
 struct StructPlan {
   const schema::StructInfo* info = nullptr;
-  std::span<const FieldPlan> fields;  // in the table's order
+  std::span<const FieldPlan> fields;  // in the table's order, then one entry that matches no key
   std::uint64_t all = 0;              // a bit for every field
 
   // The index of the field named `key` (already decoded), or -1.
@@ -66,9 +70,9 @@ inline bool starts_member(const FieldPlan& field, const char* text) noexcept {
     return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
   };
   const std::uint32_t same = equal(0) | equal(16) << 16;
-  return field.member_mask != 0 && (same & field.member_mask) == field.member_mask;
+  return (same & field.member_mask) == field.member_mask;
 #else
-  return field.member_mask != 0 && std::memcmp(text, field.member.data(), field.name_size + 2) == 0;
+  return std::memcmp(text, field.member.data(), std::bit_width(field.member_mask)) == 0;
 #endif
 }
 

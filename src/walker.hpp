@@ -115,10 +115,12 @@ class Walker {
   // The key decoded when it holds escapes; data() is null on error.
   std::string_view decode_key(std::string_view raw, const PathNode* path);
   // The string body [body, end): the input's own bytes when it holds no escape, else
-  // decoded. data() is null on error.
+  // decoded. Bodies come in document order (rewind() starts again).
   [[gnu::always_inline]] inline bool string_value(const char* body, const char* end,
                                                   const PathNode* path, std::string_view& out);
-  // The same, always through the decoder (which drops its copy when there was no escape).
+  // The first backslash at or after `from` in the input, or the input's end.
+  const char* find_backslash(const char* from) const noexcept;
+  // The same, always through the decoder.
   bool decode_string(const char* body, const char* end, const PathNode* path,
                      std::string_view& out);
   bool read_integral_number(const PathNode* path, const char* start, std::int64_t& out);
@@ -158,6 +160,10 @@ class Walker {
   const std::uint32_t* begin_;  // the token offsets
   const std::uint32_t* end_;
   const std::uint32_t* next_;  // the next token to read
+  // The first backslash at or after the last string body looked at (or the input's end):
+  // the strings that end before it hold no escape. One memchr finds it for all of them, so
+  // no string is searched on its own and the input is searched once in all.
+  const char* backslash_;
   const Options& options_;
   WalkBuffers& buffers_;
   std::size_t strings_used_ = 0;

@@ -240,6 +240,29 @@ TEST_F(Rules, EscapedKeysAreTheSameKey) {
   expect_ok(started_with(R"("x": 1, "x": 2)"), started_);
 }
 
+// The walk looks for escapes once for the whole input (Walker::string_value), not string by
+// string: strings before, between and after escaped ones come out as written, also when
+// event detection has read the keys first.
+TEST_F(Rules, StringsAroundEscapedOnesAreReadAsWritten) {
+  std::string json = replaced(example(started_), R"("posting_id")", R"("posting\u005fid")");
+  json = replaced(json, R"("Jane Doe")", R"("Jane \"JD\" Doe")");
+  json = replaced(json, R"("B4C5D6E7")", R"("B4C5\u00e9D6E7")");
+  for (const bool detect : {false, true}) {
+    auto result = detect ? parser_.parse(json) : parser_.parse(json, started_);
+    ASSERT_TRUE(result.ok()) << to_string(result.error());
+    const InterviewStarted& started = *std::get<const InterviewStarted*>(*result);
+    EXPECT_EQ(*started.interview_id, "A1B2C3D4E5F60718");
+    EXPECT_EQ(*started.posting_id, "F9E8D7C6");
+    EXPECT_EQ(*started.metadata->candidate_name, "Jane \"JD\" Doe");
+    EXPECT_EQ(*started.metadata->candidate_email, "jane.doe@example.com");
+    EXPECT_EQ(*started.metadata->candidate_id,
+              "B4C5\xc3\xa9"
+              "D6E7");
+    EXPECT_EQ(*started.metadata->metadata->source, "user_ingestion");
+    EXPECT_EQ(*started.metadata->metadata->job_id, "F9E8D7C6");
+  }
+}
+
 // Rule 9: ranges, enums and URLs.
 TEST_F(Rules, NotScoredLiftsTheScoreRangeInEitherKeyOrder) {
   const std::string report = example(report_);
