@@ -28,6 +28,9 @@ const std::uint8_t* bytes(const char* text) noexcept {
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// json_type(c) == JsonType::number, in two compares instead of a jump.
+bool starts_number(char c) noexcept { return (c >= '0' && c <= '9') || c == '-'; }
+
 // The end of the token before `next`: whitespace between tokens stepped over.
 const char* end_before(const char* next) noexcept {
   while (is_space(next[-1])) --next;
@@ -491,10 +494,10 @@ bool Walker::read_value(Kind kind, const FieldPlan& field, void* slot, const Pat
     case Kind::string:
       break;
     case Kind::number:
-      if (json_type(first) != JsonType::number) break;
+      if (!starts_number(first)) break;
       return read_number(path, *static_cast<double*>(slot));
     case Kind::integer:
-      if (json_type(first) != JsonType::number) break;
+      if (!starts_number(first)) break;
       return read_integer(path, *static_cast<std::int64_t*>(slot));
     case Kind::boolean:
       if (first != 't' && first != 'f') break;
