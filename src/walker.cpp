@@ -251,7 +251,12 @@ std::string_view Walker::expected_name(Kind kind) noexcept {
 }
 
 std::string_view Walker::scalar_text(const char* start) const noexcept {
-  return {start, static_cast<std::size_t>(end_before(next_start()) - start)};
+  return scalar_text({json_, next_}, start);
+}
+
+std::string_view Walker::scalar_text(Cursor at, const char* start) const noexcept {
+  const char* next = at.next < end_ ? at.here() : json_ + input_.size();
+  return {start, static_cast<std::size_t>(end_before(next) - start)};
 }
 
 void Walker::rewind() noexcept {
@@ -278,12 +283,17 @@ bool Walker::fail_syntax(const PathNode* path, const char* where, std::string_vi
   return false;
 }
 
-bool Walker::fail_wrong_type(std::string_view expected, const PathNode* path) {
-  raise(ErrorCode::wrong_type, path, here())
+bool Walker::fail_syntax_at(Cursor at, const PathNode* path, std::string_view message) {
+  next_ = at.next;
+  return fail_syntax(path, here(), message);
+}
+
+bool Walker::fail_wrong_type(const char* where, std::string_view expected, const PathNode* path) {
+  raise(ErrorCode::wrong_type, path, where)
       .append("expected ")
       .append(expected)
       .append(", got ")
-      .append(name(json_type(peek())));
+      .append(name(json_type(*where)));
   return false;
 }
 
@@ -310,10 +320,9 @@ bool Walker::fail_missing(const FieldInfo& field, const PathNode* path, const ch
   return false;
 }
 
-bool Walker::fail_number(const PathNode* path, const char* start) {
-  const std::string_view token = scalar_text(start);
-  if (!is_json_number(token)) return fail_syntax(path, start, "invalid number");
-  raise(ErrorCode::out_of_range, path, start).append(token).append(" overflows a double");
+bool Walker::fail_number(const PathNode* path, std::string_view token) {
+  if (!is_json_number(token)) return fail_syntax(path, token.data(), "invalid number");
+  raise(ErrorCode::out_of_range, path, token.data()).append(token).append(" overflows a double");
   return false;
 }
 
@@ -338,18 +347,16 @@ bool Walker::check_end() {
 }
 
 bool Walker::read_root_object(Document document, void* out) {
-  const char* start = here();
-  if (peek() != '{') return fail_wrong_type("an object", nullptr);
+  if (peek() != '{') return fail_wrong_type(here(), "an object", nullptr);
   if (!closes_root('{')) return false;
-  ++next_;
-  return read_object(plan_of(document), static_cast<std::byte*>(out), nullptr, 1, start) &&
+  return read_object({json_, next_ + 1}, plan_of(document), static_cast<std::byte*>(out), nullptr,
+                     1) &&
          check_end();
 }
 
 bool Walker::read_root_array(std::span<const Webhook>& out) {
-  if (peek() != '[') return fail_wrong_type("an array", nullptr);
+  if (peek() != '[') return fail_wrong_type(here(), "an array", nullptr);
   if (!closes_root('[')) return false;
-  ++next_;
   FieldPlan list;  // the root array as if it were a field of webhooks
   list.kind = Kind::array;
   list.element_kind = Kind::object;
@@ -357,7 +364,7 @@ bool Walker::read_root_array(std::span<const Webhook>& out) {
   list.nested = &plan_of(Document::webhook_list);
   const void* data = nullptr;
   std::size_t count = 0;
-  if (!read_array(list, nullptr, 1, data, count)) return false;
+  if (!read_array({json_, next_ + 1}, list, nullptr, 1, data, count)) return false;
   out = {static_cast<const Webhook*>(data), count};
   return check_end();
 }
@@ -390,84 +397,89 @@ int Walker::find_field(const StructPlan& plan, std::string_view& key, const Path
   return plan.find(key);
 }
 
-bool Walker::read_object(const StructPlan& plan, std::byte* out, const PathNode* path,
-                         std::size_t depth, const char* start) {
+bool Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out, const PathNode* path,
+                         std::size_t depth) {
+  const std::uint32_t* const open = at.next - 1;  // the '{'
   std::uint64_t seen = 0;
   // Documents usually follow the table's order: the field after the last one read is tried
   // first (past the last field, the entry that matches no key).
   const FieldPlan* expected = plan.fields.data();
   Deferred deferred;
-  if (peek() == '}') {
-    ++next_;
+  if (at.peek() == '}') {
+    ++at.next;
   } else {
     for (;;) {
-      const char* quote = here();
-      if (*quote != '"') return fail_syntax(path, quote, "expected a string as the member's key");
+      const char* quote = at.here();
+      if (*quote != '"') return fail_syntax_at(at, path, "expected a string as the member's key");
       const FieldPlan* field = expected;
       std::string_view key;
       if (starts_member(*expected, quote + 1)) {
         // The colon right after the closing quote is the next token.
-        next_ += 2;
+        at.next += 2;
         key = {quote + 1, expected->name_size};
       } else {
-        ++next_;
-        if (peek() != ':') return fail_syntax(path, here(), "expected ':' after the key");
-        key = {quote + 1, static_cast<std::size_t>(closing_quote(here()) - quote - 1)};
-        ++next_;
+        ++at.next;
+        if (at.peek() != ':') return fail_syntax_at(at, path, "expected ':' after the key");
+        key = {quote + 1, static_cast<std::size_t>(closing_quote(at.here()) - quote - 1)};
+        ++at.next;
         const int index = find_field(plan, key, path);
         if (index == -2) return false;
         field = index < 0 ? nullptr : &plan.fields[static_cast<std::size_t>(index)];
       }
       const PathNode node{path, key};
       if (field == nullptr) {
+        next_ = at.next;
         if (!validate_value(&node, depth)) return false;
+        at.next = next_;
       } else {
         if (seen & field->bit) return fail_duplicate(&node, quote);
         seen |= field->bit;
         expected = field + 1;
-        if (!read_field(*field, out, &node, depth, deferred)) return false;
+        if (!read_field(at, *field, out, &node, depth, deferred)) return false;
       }
-      const char separator = peek();
+      const char separator = at.peek();
       if (separator == ',') {
-        ++next_;
+        ++at.next;
         continue;
       }
       if (separator != '}')
-        return fail_syntax(path, here(), "expected ',' or '}' after an object member");
-      ++next_;
+        return fail_syntax_at(at, path, "expected ',' or '}' after an object member");
+      ++at.next;
       break;
     }
   }
   const std::uint64_t required =
       options_.mode == Mode::strict ? plan.info->strict_required : plan.info->lenient_required;
   if (const std::uint64_t missing = required & ~seen)
-    return fail_missing(plan.info->fields[std::countr_zero(missing)], path, start);
+    return fail_missing(plan.info->fields[std::countr_zero(missing)], path, at.json + *open);
   // Fields the object left out are value-initialised (all zero: absent, empty, 0).
   for (std::uint64_t absent = plan.all & ~seen; absent != 0; absent &= absent - 1) {
     const FieldPlan& field = plan.fields[std::countr_zero(absent)];
     std::memset(out + field.offset, 0, field.extent);
   }
-  return deferred.field == nullptr || check_deferred(deferred, plan, out, path);
+  if (deferred.field != nullptr && !check_deferred(deferred, plan, out, path)) return false;
+  next_ = at.next;
+  return true;
 }
 
-bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNode* path,
+bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, const PathNode* path,
                         std::size_t depth, Deferred& deferred) {
   auto* presence = reinterpret_cast<Presence*>(object + field.offset);
-  if (field.unchecked_string && peek() == '"') {  // most members: one test instead of four
-    if (!read_string(path, *reinterpret_cast<std::string_view*>(object + field.value_offset)))
+  if (field.unchecked_string && at.peek() == '"') {  // most members: one test instead of four
+    if (!read_string(at, path, *reinterpret_cast<std::string_view*>(object + field.value_offset)))
       return false;
     *presence = Presence::present;
     return true;
   }
-  if (field.nullable && peek() == 'n') {
-    if (!read_null(path)) return false;
+  if (field.nullable && at.peek() == 'n') {
+    if (!read_null(at, path)) return false;
     std::memset(object + field.offset, 0, field.extent);
     *presence = Presence::null;
     return true;
   }
-  const char* start = here();
+  const char* start = at.here();
   void* slot = object + field.value_offset;
-  if (!read_value(field.kind, field, slot, path, depth)) return false;
+  if (!read_value(at, field.kind, field, slot, path, depth)) return false;
   *presence = Presence::present;
   if (field.check == Check::none) return true;
   if (field.check == Check::range && field.kind == Kind::integer) {  // the common check, inline
@@ -476,7 +488,7 @@ bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNod
   } else if (passes_check(*field.info, slot)) {
     return true;
   }
-  const std::string_view token = scalar_text(start);
+  const std::string_view token = scalar_text(at, start);
   if (!field.info->waived_by.empty()) {  // decided when the object ends and the sibling is known
     deferred = {field.info, token};
     return true;
@@ -484,53 +496,55 @@ bool Walker::read_field(const FieldPlan& field, std::byte* object, const PathNod
   return check_value(*field.info, slot, token, path);
 }
 
-bool Walker::read_value(Kind kind, const FieldPlan& field, void* slot, const PathNode* path,
-                        std::size_t depth) {
-  const char first = peek();
+bool Walker::read_value(Cursor& at, Kind kind, const FieldPlan& field, void* slot,
+                        const PathNode* path, std::size_t depth) {
+  const char first = at.peek();
   // Most values are strings: they skip the jump table, whose indirect branch predicts worse.
   if (kind == Kind::string && first == '"')
-    return read_string(path, *static_cast<std::string_view*>(slot));
+    return read_string(at, path, *static_cast<std::string_view*>(slot));
   switch (kind) {
     case Kind::string:
       break;
     case Kind::number:
       if (!starts_number(first)) break;
-      return read_number(path, *static_cast<double*>(slot));
+      return read_number(at, path, *static_cast<double*>(slot));
     case Kind::integer:
       if (!starts_number(first)) break;
-      return read_integer(path, *static_cast<std::int64_t*>(slot));
+      return read_integer(at, path, *static_cast<std::int64_t*>(slot));
     case Kind::boolean:
       if (first != 't' && first != 'f') break;
-      return read_boolean(path, *static_cast<bool*>(slot));
+      return read_boolean(at, path, *static_cast<bool*>(slot));
     case Kind::object: {
       if (first != '{') break;
-      const char* start = here();
-      if (!enter(depth + 1, start, path)) return false;
-      ++next_;
-      return read_object(*field.nested, static_cast<std::byte*>(slot), path, depth + 1, start);
+      if (!enter(depth + 1, at.here(), path)) return false;
+      if (!read_object({at.json, at.next + 1}, *field.nested, static_cast<std::byte*>(slot), path,
+                       depth + 1))
+        return false;
+      at.next = next_;
+      return true;
     }
     case Kind::raw_object:
       if (first != '{') break;
-      return read_raw(path, depth, static_cast<RawObject*>(slot)->json);
+      return read_raw(at, path, depth, static_cast<RawObject*>(slot)->json);
     case Kind::raw_json:
-      return read_raw(path, depth, static_cast<RawJson*>(slot)->json);
+      return read_raw(at, path, depth, static_cast<RawJson*>(slot)->json);
     case Kind::array: {
       if (first != '[') break;
-      if (!enter(depth + 1, here(), path)) return false;
-      ++next_;
+      if (!enter(depth + 1, at.here(), path)) return false;
       const void* data = nullptr;
       std::size_t count = 0;
-      if (!read_array(field, path, depth + 1, data, count)) return false;
+      if (!read_array({at.json, at.next + 1}, field, path, depth + 1, data, count)) return false;
+      at.next = next_;
       field.info->set_span(slot, data, count);
       return true;
     }
   }
   if (json_type(first) == JsonType::invalid)
-    return fail_syntax(path, here(), "expected a JSON value");
-  return fail_wrong_type(expected_name(kind), path);
+    return fail_syntax_at(at, path, "expected a JSON value");
+  return fail_wrong_type(at.here(), expected_name(kind), path);
 }
 
-bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_t depth,
+bool Walker::read_array(Cursor at, const FieldPlan& field, const PathNode* path, std::size_t depth,
                         const void*& data, std::size_t& count) {
   // Elements go to this nesting level's store; an element's own arrays use the next level.
   ElementStore& elements = this->elements(array_level_);
@@ -538,39 +552,41 @@ bool Walker::read_array(const FieldPlan& field, const PathNode* path, std::size_
   ++array_level_;
   count = 0;
   bool ok = true;
-  if (peek() == ']') {
-    ++next_;
+  if (at.peek() == ']') {
+    ++at.next;
   } else {
     for (;;) {
       const PathNode node{path, count};
       void* slot = elements.append(field.element_size);
-      if (!read_value(field.element_kind, field, slot, &node, depth)) {
+      if (!read_value(at, field.element_kind, field, slot, &node, depth)) {
         ok = false;
         break;
       }
       ++count;
-      const char separator = peek();
+      const char separator = at.peek();
       if (separator == ',') {
-        ++next_;
+        ++at.next;
         continue;
       }
       if (separator != ']') {
-        ok = fail_syntax(path, here(), "expected ',' or ']' after an array element");
+        ok = fail_syntax_at(at, path, "expected ',' or ']' after an array element");
         break;
       }
-      ++next_;
+      ++at.next;
       break;
     }
   }
   --array_level_;
-  if (ok) data = elements.finish();
-  return ok;
+  if (!ok) return false;
+  data = elements.finish();
+  next_ = at.next;
+  return true;
 }
 
-bool Walker::read_string(const PathNode* path, std::string_view& out) {
-  const char* body = here() + 1;
-  ++next_;
-  return string_value(body, closing_quote(here()), path, out);
+bool Walker::read_string(Cursor& at, const PathNode* path, std::string_view& out) {
+  const char* body = at.here() + 1;
+  ++at.next;
+  return string_value(body, closing_quote(at.here()), path, out);
 }
 
 bool Walker::string_value(const char* body, const char* end, const PathNode* path,
@@ -614,70 +630,70 @@ static void reread_long_number(std::string_view token, double& out) noexcept {
     out = exact;
 }
 
-bool Walker::read_number(const PathNode* path, double& out) {
-  const char* start = here();
-  ++next_;
+bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {
+  const char* start = at.here();
+  ++at.next;
   if (numbers::parse_double(bytes(start)).get(out) != simdjson::SUCCESS)
-    return fail_number(path, start);
-  reread_long_number(scalar_text(start), out);
+    return fail_number(path, scalar_text(at, start));
+  reread_long_number(scalar_text(at, start), out);
   return true;
 }
 
-bool Walker::read_integer(const PathNode* path, std::int64_t& out) {
-  const char* start = here();
-  if (numbers::parse_integer(bytes(start)).get(out) != simdjson::SUCCESS)
-    return read_integral_number(path, start, out);
-  ++next_;
-  return true;
+bool Walker::read_integer(Cursor& at, const PathNode* path, std::int64_t& out) {
+  const char* start = at.here();
+  ++at.next;
+  if (numbers::parse_integer(bytes(start)).get(out) == simdjson::SUCCESS) return true;
+  return read_integral_number(path, scalar_text(at, start), out);
 }
 
 // 7.0, 7e0 and 1e2 are integers too (JSON Schema's meaning); parse_integer reads only digits.
-bool Walker::read_integral_number(const PathNode* path, const char* start, std::int64_t& out) {
-  const auto out_of_int64 = [&](std::string_view token) {
+bool Walker::read_integral_number(const PathNode* path, std::string_view token, std::int64_t& out) {
+  const char* start = token.data();
+  const auto out_of_int64 = [&] {
     raise(ErrorCode::out_of_range, path, start)
         .append(token)
         .append(" does not fit in a 64-bit integer");
     return false;
   };
-  ++next_;
-  const std::string_view token = scalar_text(start);
   if (!is_json_number(token)) return fail_syntax(path, start, "invalid number");
   // Digits alone that parse_integer refused are beyond int64 (a double would round them in).
-  if (token.find_first_of(".eE") == std::string_view::npos) return out_of_int64(token);
+  if (token.find_first_of(".eE") == std::string_view::npos) return out_of_int64();
   double number = 0;
   if (numbers::parse_double(bytes(start)).get(number) != simdjson::SUCCESS)
-    return fail_number(path, start);
+    return fail_number(path, token);
   reread_long_number(token, number);
   if (number != std::floor(number)) {
     raise(ErrorCode::out_of_range, path, start).append(token).append(" is not an integer");
     return false;
   }
   constexpr double kLimit = 9223372036854775808.0;  // 2^63
-  if (number < -kLimit || number >= kLimit) return out_of_int64(token);
+  if (number < -kLimit || number >= kLimit) return out_of_int64();
   out = static_cast<std::int64_t>(number);
   return true;
 }
 
-bool Walker::read_boolean(const PathNode* path, bool& out) {
-  const char* start = here();
+bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {
+  const char* start = at.here();
   out = *start == 't';
   if (out ? !atoms::is_valid_true_atom(bytes(start)) : !atoms::is_valid_false_atom(bytes(start)))
     return fail_syntax(path, start, "invalid literal: expected true or false");
-  ++next_;
+  ++at.next;
   return true;
 }
 
-bool Walker::read_null(const PathNode* path) {
-  const char* start = here();
+bool Walker::read_null(Cursor& at, const PathNode* path) {
+  const char* start = at.here();
   if (!atoms::is_valid_null_atom(bytes(start)))
     return fail_syntax(path, start, "invalid literal: expected null");
-  ++next_;
+  ++at.next;
   return true;
 }
 
-bool Walker::read_raw(const PathNode* path, std::size_t depth, std::string_view& out) {
-  const char* start = here();
+bool Walker::read_raw(Cursor& at, const PathNode* path, std::size_t depth, std::string_view& out) {
+  const char* start = at.here();
+  next_ = at.next;
   if (!validate_value(path, depth)) return false;
+  at.next = next_;
   out = {start, static_cast<std::size_t>(end_before(next_start()) - start)};
   return true;
 }
@@ -808,16 +824,16 @@ bool Walker::validate_value(const PathNode* path, std::size_t depth) {
     }
     case JsonType::string: {
       std::string_view text;
-      return read_string(path, text);
+      return at_member([&](Cursor& at) { return read_string(at, path, text); });
     }
     case JsonType::number:
       return validate_number(path);
     case JsonType::boolean: {
       bool flag;
-      return read_boolean(path, flag);
+      return at_member([&](Cursor& at) { return read_boolean(at, path, flag); });
     }
     case JsonType::null:
-      return read_null(path);
+      return at_member([&](Cursor& at) { return read_null(at, path); });
     case JsonType::invalid:
       break;
   }
@@ -877,7 +893,7 @@ bool Walker::skip_value() {
 }
 
 bool Walker::detect_event(Document& event) {
-  if (peek() != '{') return fail_wrong_type("an object", nullptr);
+  if (peek() != '{') return fail_wrong_type(here(), "an object", nullptr);
   if (!closes_root('{')) return false;
   ++next_;
   bool report = false, completed = false, started = false;

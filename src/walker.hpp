@@ -81,6 +81,25 @@ class Walker {
     std::string_view token;
   };
 
+  // Where a walk is: the input and its next token. The hot functions below keep it in a
+  // local, handed to inlined code by reference and to calls by value, so that it stays in a
+  // register: the member `next_` would be reloaded after every pointer stored into a view
+  // (such a store may alias it). A call that reads further leaves its end in `next_`.
+  struct Cursor {
+    const char* json;
+    const std::uint32_t* next;
+    char peek() const noexcept { return json[*next]; }
+    const char* here() const noexcept { return json + *next; }
+  };
+  // Runs a cursor's read at the member position, and keeps where it ends.
+  template <class Read>
+  bool at_member(Read read) {
+    Cursor at{json_, next_};
+    const bool ok = read(at);
+    next_ = at.next;
+    return ok;
+  }
+
   // The next token's first character; the sentinel after the last token.
   char peek() const noexcept { return json_[*next_]; }
   // Where the next token starts; the sentinel after the last token.
@@ -89,25 +108,33 @@ class Walker {
   const char* next_start() const noexcept { return next_ < end_ ? here() : json_ + input_.size(); }
   // The text of the scalar starting at `start`, just consumed.
   std::string_view scalar_text(const char* start) const noexcept;
+  std::string_view scalar_text(Cursor at, const char* start) const noexcept;
   void rewind() noexcept;
 
-  // The hot path: one call per object or array, the rest inlined into them.
-  bool read_object(const StructPlan& plan, std::byte* out, const PathNode* path, std::size_t depth,
-                   const char* start);
-  bool read_array(const FieldPlan& field, const PathNode* path, std::size_t depth,
+  // The hot path: one call per object or array (`at` just past its opening bracket; on
+  // success `next_` is past the closing one), the rest inlined into them.
+  bool read_object(Cursor at, const StructPlan& plan, std::byte* out, const PathNode* path,
+                   std::size_t depth);
+  bool read_array(Cursor at, const FieldPlan& field, const PathNode* path, std::size_t depth,
                   const void*& data, std::size_t& count);
-  [[gnu::always_inline]] inline bool read_field(const FieldPlan& field, std::byte* object,
-                                                const PathNode* path, std::size_t depth,
-                                                Deferred& deferred);
-  [[gnu::always_inline]] inline bool read_value(Kind kind, const FieldPlan& field, void* slot,
-                                                const PathNode* path, std::size_t depth);
+  [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
+                                                std::byte* object, const PathNode* path,
+                                                std::size_t depth, Deferred& deferred);
+  [[gnu::always_inline]] inline bool read_value(Cursor& at, Kind kind, const FieldPlan& field,
+                                                void* slot, const PathNode* path,
+                                                std::size_t depth);
   // The raw text of a member's key, up to the value; data() is null on error.
   [[gnu::always_inline]] inline std::string_view read_key(const PathNode* path);
-  [[gnu::always_inline]] inline bool read_string(const PathNode* path, std::string_view& out);
-  [[gnu::always_inline]] inline bool read_number(const PathNode* path, double& out);
-  [[gnu::always_inline]] inline bool read_integer(const PathNode* path, std::int64_t& out);
-  [[gnu::always_inline]] inline bool read_boolean(const PathNode* path, bool& out);
-  [[gnu::always_inline]] inline bool read_null(const PathNode* path);
+  [[gnu::always_inline]] inline bool read_string(Cursor& at, const PathNode* path,
+                                                 std::string_view& out);
+  [[gnu::always_inline]] inline bool read_number(Cursor& at, const PathNode* path, double& out);
+  [[gnu::always_inline]] inline bool read_integer(Cursor& at, const PathNode* path,
+                                                  std::int64_t& out);
+  [[gnu::always_inline]] inline bool read_boolean(Cursor& at, const PathNode* path, bool& out);
+  [[gnu::always_inline]] inline bool read_null(Cursor& at, const PathNode* path);
+  // A value kept as its JSON text, checked by validate_value.
+  [[gnu::always_inline]] inline bool read_raw(Cursor& at, const PathNode* path, std::size_t depth,
+                                              std::string_view& out);
 
   // The field a key the table's order did not predict names: -1 for an unknown key, -2 on
   // error. Decodes `key` in place when it holds escapes.
@@ -123,8 +150,7 @@ class Walker {
   // The same, always through the decoder.
   bool decode_string(const char* body, const char* end, const PathNode* path,
                      std::string_view& out);
-  bool read_integral_number(const PathNode* path, const char* start, std::int64_t& out);
-  bool read_raw(const PathNode* path, std::size_t depth, std::string_view& out);
+  bool read_integral_number(const PathNode* path, std::string_view token, std::int64_t& out);
   bool validate_value(const PathNode* path, std::size_t depth);
   bool validate_number(const PathNode* path);
   bool validate_root_scalar();
@@ -144,11 +170,14 @@ class Walker {
 
   // Errors, kept out of the hot path. Each raises the parser's one error and returns false.
   [[gnu::cold]] bool fail_syntax(const PathNode* path, const char* where, std::string_view message);
-  [[gnu::cold]] bool fail_wrong_type(std::string_view expected, const PathNode* path);
+  // The same at the cursor's next token (the hot functions' position is not in `next_`).
+  [[gnu::cold]] bool fail_syntax_at(Cursor at, const PathNode* path, std::string_view message);
+  [[gnu::cold]] bool fail_wrong_type(const char* where, std::string_view expected,
+                                     const PathNode* path);
   [[gnu::cold]] bool fail_too_deep(const char* where, const PathNode* path);
   [[gnu::cold]] bool fail_duplicate(const PathNode* path, const char* where);
   [[gnu::cold]] bool fail_missing(const FieldInfo& field, const PathNode* path, const char* where);
-  [[gnu::cold]] bool fail_number(const PathNode* path, const char* start);
+  [[gnu::cold]] bool fail_number(const PathNode* path, std::string_view token);
   [[gnu::cold]] bool fail_out_of_range(const FieldInfo& field, std::string_view token,
                                        const PathNode* path);
   std::string& raise(ErrorCode code, const PathNode* path, const char* where);
