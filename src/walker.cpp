@@ -327,8 +327,9 @@ bool Walker::fail_number(const PathNode* path, std::string_view token) {
 }
 
 ElementStore& Walker::elements(std::size_t level) {
-  if (buffers_.elements.size() <= level) buffers_.elements.resize(level + 1);
-  return buffers_.elements[level];
+  std::vector<std::unique_ptr<ElementStore>>& stores = buffers_.elements;
+  while (stores.size() <= level) stores.push_back(std::make_unique<ElementStore>());
+  return *stores[level];
 }
 
 // Every read inside a container may look at the token after its value without checking for

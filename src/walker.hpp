@@ -5,10 +5,10 @@
 // view. Included only by parser.cpp, the one translation unit that compiles simdjson.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -32,14 +32,15 @@ using Indexer = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {
-  std::deque<ElementStore> elements;  // one per level of arrays in arrays; never moves
-  std::unique_ptr<char[]> strings;    // decoded copies of strings that hold escapes
+  // One per level of arrays in arrays, each in place while the level below is read.
+  std::vector<std::unique_ptr<ElementStore>> elements;
+  std::unique_ptr<char[]> strings;  // decoded copies of strings that hold escapes
   std::size_t strings_capacity = 0;
   ErrorState errors;
 
   // Forgets the previous parse's arrays (keeping the memory).
   void reset() noexcept {
-    for (ElementStore& store : elements) store.reset();
+    for (const auto& store : elements) store->reset();
   }
 
   // Room for every string of an input of `size` bytes decoded (a decoded string is never
@@ -158,7 +159,8 @@ class Walker {
   bool closes_root(char open);
   bool check_end();
 
-  bool passes_check(const FieldInfo& field, const void* slot) const noexcept;
+  [[gnu::always_inline]] inline bool passes_check(const FieldInfo& field,
+                                                  const void* slot) const noexcept;
   bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
                    const PathNode* path);
   bool check_deferred(const Deferred& deferred, const StructPlan& plan, const std::byte* object,
