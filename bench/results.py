@@ -13,6 +13,8 @@ is used, and the table also gives the ratio of the fastest repetitions ("best"):
 virtual machine a burst of load slows some repetitions, never speeds one up, so the best
 times are the steadier estimate of what the code costs. Ratios compare implementations of
 the same case from the same run, which is what keeps them meaningful on a busy machine.
+CASE/paired times the library and the DOM parse in alternating batches microseconds apart
+and reports the median ratio of each pair ("paired"), the estimate least moved by load.
 """
 import argparse
 import json
@@ -24,7 +26,8 @@ LIBRARY = "heymilo"
 DOM = "dom"
 FLOOR = "iterate"
 WALK = "ondemand_walk"
-IMPLEMENTATIONS = [LIBRARY, DOM, WALK, FLOOR, "dom_parse_many", "iterate_many"]
+PAIRED = "paired"
+IMPLEMENTATIONS = [LIBRARY, DOM, WALK, FLOOR, "dom_parse_many", "iterate_many", PAIRED]
 GUARDED_CASE = "report_1MB"
 TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
@@ -42,6 +45,10 @@ def load(path):
     for name, repetitions in sorted(runs.items(), key=lambda item: order(item[0])):
         case, implementation = name.split("/", 1)
         median = lambda key: statistics.median(r[key] for r in repetitions)
+        if implementation == PAIRED:  # a ratio, not a time
+            cases[case][PAIRED] = {"per_dom": median("heymilo_per_dom"),
+                                   "repetitions": len(repetitions)}
+            continue
         times = [r["cpu_time"] * TO_NS[r["time_unit"]] for r in repetitions]
         cases[case][implementation] = {
             "ns": statistics.median(times),
@@ -105,11 +112,11 @@ def table(context, cases, every_implementation):
         print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
     else:
         print("| case | doc size | heymilo time | throughput | docs/s | ÷ DOM | ÷ DOM, best "
-              "| ÷ floor | generic walk ÷ DOM | allocs/parse |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "| ÷ DOM, paired | ÷ floor | generic walk ÷ DOM | allocs/parse |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for case, rows in cases.items():
         for implementation, row in rows.items():
-            if not every_implementation and implementation != LIBRARY:
+            if implementation == PAIRED or (not every_implementation and implementation != LIBRARY):
                 continue
             cells = [case, human_bytes(row["doc_bytes"])]
             if every_implementation:
@@ -119,6 +126,7 @@ def table(context, cases, every_implementation):
                       two_places(ratio(cases, case, implementation, DOM))]
             if not every_implementation:
                 cells.append(two_places(ratio(cases, case, implementation, DOM, "best_ns")))
+                cells.append(two_places(rows[PAIRED]["per_dom"] if PAIRED in rows else None))
             cells.append(two_places(ratio(cases, case, implementation, FLOOR)))
             if not every_implementation:
                 cells.append(two_places(ratio(cases, case, WALK, DOM)))
