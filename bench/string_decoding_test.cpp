@@ -1,6 +1,7 @@
-// The walker's string paths (no loop up to 64 bytes, SSE2 and AVX2 loops beyond, escapes at
-// block edges) against simdjson's DOM: every length up to 140 bytes with each kind of escape
-// at every position, from a padded buffer read in place and from an unpadded one.
+// The walker's string paths (views of strings before, between and after escapes; the SSE2
+// and AVX2 decoding loops, escapes at block edges) against simdjson's DOM: every length up
+// to 140 bytes with each kind of escape at every position, from a padded buffer read in
+// place and from an unpadded one.
 #include <gtest/gtest.h>
 
 #include <string>
