@@ -1,6 +1,7 @@
 #include "walker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -183,11 +184,13 @@ void WalkBuffers::reserve_strings(std::size_t size) {
 }
 
 std::size_t Walker::find_sentinel(std::string_view input) noexcept {
-  for (std::size_t at = 0; at < input.size(); ++at) {
-    const char c = input[at];
-    if (json_type(c) == JsonType::invalid && c != ',' && c != ':' && c != '}' && c != ']')
-      return at;
-  }
+  static constexpr auto kTokenByte = [] {  // starts a value, or is a separator or a closer
+    std::array<bool, 256> table{};
+    for (unsigned char c : std::string_view("{[\"tfn-0123456789,:}]")) table[c] = true;
+    return table;
+  }();
+  for (std::size_t at = 0; at < input.size(); ++at)
+    if (!kTokenByte[static_cast<unsigned char>(input[at])]) return at;
   return std::string_view::npos;
 }
 
