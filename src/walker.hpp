@@ -148,7 +148,8 @@ class Walker {
                                                   const PathNode* path, std::string_view& out);
   // The first backslash at or after `from` in the input, or the input's end.
   const char* find_backslash(const char* from) const noexcept;
-  // The same, always through the decoder.
+  // A string body decoded into the string buffer (a string with escapes, or a root scalar
+  // being checked); false on a bad escape.
   bool decode_string(const char* body, const char* end, const PathNode* path,
                      std::string_view& out);
   bool read_integral_number(const PathNode* path, std::string_view token, std::int64_t& out);
