@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CI guard for the benchmarks (issue #6): builds heymilo_bench (Release) in build-bench, runs
 # every case briefly, prints the table, and fails when the 1 MB report takes more than 1.5x
-# the simdjson DOM parse of the same buffer in the same run, or when the library allocates
-# after warm-up. A guard against large regressions on a noisy machine, not a timing test.
+# the simdjson DOM parse of the same buffer in the same run (the paired ratio, batches of
+# each timed microseconds apart), or when the library allocates after warm-up. A guard
+# against large regressions on a noisy machine, not a timing test.
 # Needs cmake, ninja, g++, libsimdjson-dev, libbenchmark-dev and python3 (all Debian).
 set -euo pipefail
 

@@ -4,8 +4,8 @@
   results.py table RESULTS.json [--all] markdown table, one row per case (--all: every
                                         implementation): time, throughput, ratios, allocations
   results.py check RESULTS.json         exit 1 if the 1 MB report ratio to the DOM parse
-                                        exceeds --max-ratio (1.5) or the library allocates
-                                        after warm-up in any case
+                                        (paired when the run has it) exceeds --max-ratio
+                                        (1.5) or the library allocates after warm-up
   results.py plot-data RESULTS.json OUT gnuplot data: throughput against document size
 
 Benchmarks are named CASE/IMPLEMENTATION. Times are CPU times; with repetitions the median
@@ -135,15 +135,20 @@ def table(context, cases, every_implementation):
 
 
 def check(cases, max_ratio):
+    """The paired ratio when there is one: a busy machine moved the ratio of median times
+    of the 1 MB report up to 1.27 in a CI run whose paired ratio was 1.05."""
     failures = []
-    to_dom = ratio(cases, GUARDED_CASE, LIBRARY, DOM)
+    rows = cases.get(GUARDED_CASE, {})
+    medians = ratio(cases, GUARDED_CASE, LIBRARY, DOM) if rows else None
+    to_dom, kind = (rows[PAIRED]["per_dom"], "paired") if PAIRED in rows else (medians, "medians")
     if to_dom is None:
         failures.append(f"{GUARDED_CASE}: no {LIBRARY} or {DOM} result")
     elif to_dom > max_ratio:
         failures.append(f"{GUARDED_CASE}: {LIBRARY} takes {to_dom:.2f}x the DOM parse's time "
-                        f"(limit {max_ratio})")
+                        f"({kind}; limit {max_ratio})")
     else:
-        print(f"ok: {GUARDED_CASE} {LIBRARY} / {DOM} = {to_dom:.2f} (limit {max_ratio})")
+        print(f"ok: {GUARDED_CASE} {LIBRARY} / {DOM} = {to_dom:.2f} {kind} (limit {max_ratio}"
+              + (f"; medians {medians:.2f})" if medians is not None and kind == "paired" else ")"))
     for case, rows in cases.items():
         for implementation, row in rows.items():
             if implementation.startswith(LIBRARY) and row["allocs_per_parse"] > 0:
