@@ -254,12 +254,11 @@ std::string_view Walker::expected_name(Kind kind) noexcept {
 }
 
 std::string_view Walker::scalar_text(const char* start) const noexcept {
-  return scalar_text({json_, next_}, start);
+  return scalar_text(cursor(), start);
 }
 
 std::string_view Walker::scalar_text(Cursor at, const char* start) const noexcept {
-  const char* next = at.next < end_ ? at.here() : json_ + input_.size();
-  return {start, static_cast<std::size_t>(end_before(next) - start)};
+  return {start, static_cast<std::size_t>(end_before(next_start(at)) - start)};
 }
 
 void Walker::rewind() noexcept {
@@ -698,7 +697,7 @@ bool Walker::read_raw(Cursor& at, const PathNode* path, std::size_t depth, std::
   next_ = at.next;
   if (!validate_value(path, depth)) return false;
   at.next = next_;
-  out = {start, static_cast<std::size_t>(end_before(next_start()) - start)};
+  out = scalar_text(at, start);
   return true;
 }
 
@@ -850,7 +849,7 @@ bool Walker::validate_root_scalar() {
   const char first = peek();
   if (first == '"') {  // its end is the input's, not a next token's
     ++next_;
-    const char* end = end_before(next_start()) - 1;
+    const char* end = end_before(next_start(cursor())) - 1;
     std::string_view text;
     if (!decode_string(start + 1, end, nullptr, text)) return false;
     return check_end();

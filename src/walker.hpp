@@ -92,10 +92,12 @@ class Walker {
     char peek() const noexcept { return json[*next]; }
     const char* here() const noexcept { return json + *next; }
   };
+  // The member position as a cursor.
+  Cursor cursor() const noexcept { return {json_, next_}; }
   // Runs a cursor's read at the member position, and keeps where it ends.
   template <class Read>
   bool at_member(Read read) {
-    Cursor at{json_, next_};
+    Cursor at = cursor();
     const bool ok = read(at);
     next_ = at.next;
     return ok;
@@ -106,7 +108,9 @@ class Walker {
   // Where the next token starts; the sentinel after the last token.
   const char* here() const noexcept { return json_ + *next_; }
   // Where the next token starts, or the end of the input after the last token.
-  const char* next_start() const noexcept { return next_ < end_ ? here() : json_ + input_.size(); }
+  const char* next_start(Cursor at) const noexcept {
+    return at.next < end_ ? at.here() : json_ + input_.size();
+  }
   // The text of the scalar starting at `start`, just consumed.
   std::string_view scalar_text(const char* start) const noexcept;
   std::string_view scalar_text(Cursor at, const char* start) const noexcept;
