@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -47,16 +48,22 @@ struct UrlBytes {
 };
 
 #if defined(__SSE2__)
-UrlBytes url_bytes(const char* at) noexcept {
-  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  const auto mask = [](__m128i bytes) {
-    return static_cast<std::uint32_t>(_mm_movemask_epi8(bytes));
-  };
-  const auto equal = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+__m128i block_at(const char* at) noexcept {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+}
+std::uint32_t mask(__m128i bytes) noexcept {
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(bytes));
+}
+std::uint32_t banned_bytes(__m128i block) noexcept {
   const __m128i up_to_space = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x20)), block);
-  return {mask(_mm_or_si128(up_to_space, equal(0x7f))),
-          mask(_mm_or_si128(_mm_or_si128(equal('/'), equal('?')), equal('#'))), mask(equal('@')),
-          mask(equal(':'))};
+  return mask(_mm_or_si128(up_to_space, _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7f))));
+}
+std::uint32_t banned_bytes(const char* at) noexcept { return banned_bytes(block_at(at)); }
+UrlBytes url_bytes(const char* at) noexcept {
+  const __m128i block = block_at(at);
+  const auto equal = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+  return {banned_bytes(block), mask(_mm_or_si128(_mm_or_si128(equal('/'), equal('?')), equal('#'))),
+          mask(equal('@')), mask(equal(':'))};
 }
 #else
 UrlBytes url_bytes(const char* at) noexcept {
@@ -70,37 +77,57 @@ UrlBytes url_bytes(const char* at) noexcept {
   }
   return found;
 }
+std::uint32_t banned_bytes(const char* at) noexcept { return url_bytes(at).banned; }
 #endif
 
+// The 8 bytes at `text` as one word, the first byte lowest (the order a load gives on
+// little-endian machines; `word_of` spells constants in it).
+std::uint64_t load_word(const char* text) noexcept {
+  std::uint64_t word;
+  std::memcpy(&word, text, sizeof word);
+  if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+  return word;
+}
+constexpr std::uint64_t word_of(std::string_view eight) noexcept {
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    word |= std::uint64_t{static_cast<unsigned char>(eight[i])} << 8 * i;
+  return word;
+}
+
 // The length of the "http://" or "https://" that starts `url` (scheme in any case), or 0.
+// One 8-byte compare (a URL with a host has at least 8 bytes): setting bit 5 of a letter
+// lower-cases it, and only its upper case turns into it.
 std::size_t scheme_length(std::string_view url) noexcept {
-  // ASCII case folding; std::tolower is a locale lookup per call.
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  std::size_t i = 0;
-  for (const char expected : std::string_view("http")) {
-    if (i == url.size() || lower(url[i]) != expected) return 0;
-    ++i;
-  }
-  if (i < url.size() && lower(url[i]) == 's') ++i;
-  return url.substr(i, 3) == "://" ? i + 3 : 0;
+  if (url.size() < 8) return 0;
+  const std::uint64_t word = load_word(url.data());
+  constexpr std::uint64_t kLower5 = word_of({"\x20\x20\x20\x20\x20\0\0\0", 8});
+  constexpr std::uint64_t kFirst7 = word_of({"\xff\xff\xff\xff\xff\xff\xff\0", 8});
+  constexpr std::uint64_t kLower4 = word_of({"\x20\x20\x20\x20\0\0\0\0", 8});
+  if ((word | kLower5) == word_of("https://")) return 8;
+  if (((word & kFirst7) | kLower4) == word_of({"http://\0", 8})) return 7;
+  return 0;
 }
 }  // namespace
 
 // 16 bytes at a time (this runs on every webhook document): the authority ends at the first
 // '/', '?' or '#'; the host starts after its last '@' and ends at the first ':' after that
-// (outside an IPv6 literal's brackets).
+// (outside an IPv6 literal's brackets). Past the authority only banned bytes are looked for.
 bool is_http_url(std::string_view url) noexcept {
   const std::size_t scheme = scheme_length(url);
   if (scheme == 0) return false;
   constexpr std::size_t npos = std::string_view::npos;
-  std::size_t host = scheme, port = npos, authority_end = npos;
-  for (std::size_t at = scheme; at < url.size(); at += 16) {
-    const std::uint32_t in_url = at + 16 <= url.size() ? 0xFFFF : (1u << (url.size() - at)) - 1;
+  const std::size_t size = url.size();
+  const auto in_url = [size](std::size_t at) {  // the bits of the block at `at` inside the URL
+    return size - at >= 16 ? 0xFFFFu : (1u << (size - at)) - 1;
+  };
+  std::size_t at = scheme, host = scheme, port = npos, authority_end = size;
+  for (; at < size; at += 16) {
+    const std::uint32_t inside = in_url(at);
     const UrlBytes found = url_bytes(url.data() + at);
-    if (found.banned & in_url) return false;
-    if (authority_end != npos) continue;
-    const std::uint32_t ends = found.authority_end & in_url;
-    const std::uint32_t authority = ends ? (ends & (0u - ends)) - 1 : in_url;  // bits before it
+    if (found.banned & inside) return false;
+    const std::uint32_t ends = found.authority_end & inside;
+    const std::uint32_t authority = ends ? (ends & (0u - ends)) - 1 : inside;  // bits before it
     std::uint32_t ports = found.port & authority;
     if (const std::uint32_t ats = found.userinfo_end & authority) {
       const int last = std::bit_width(ats) - 1;
@@ -109,9 +136,19 @@ bool is_http_url(std::string_view url) noexcept {
       ports &= ~((2u << last) - 1);  // only a ':' after the '@' starts a port
     }
     if (port == npos && ports) port = at + static_cast<std::size_t>(std::countr_zero(ports));
-    if (ends) authority_end = at + static_cast<std::size_t>(std::countr_zero(ends));
+    if (ends) {
+      authority_end = at + static_cast<std::size_t>(std::countr_zero(ends));
+      at += 16;
+      break;
+    }
   }
-  authority_end = std::min(authority_end, url.size());
+  // Whole blocks, then the last 16 bytes of the URL (overlapping the scheme or a block
+  // already looked at does no harm); a URL shorter than a block is masked.
+  for (; at + 16 < size; at += 16)
+    if (banned_bytes(url.data() + at)) return false;
+  if (at < size && (size >= 16 ? banned_bytes(url.data() + size - 16)
+                               : banned_bytes(url.data() + at) & in_url(at)))
+    return false;
   if (host < authority_end && url[host] == '[') {
     const std::size_t close = url.substr(0, authority_end).find(']', host);
     return close != npos && close > host + 1;

@@ -164,7 +164,7 @@ class Walker {
   bool closes_root(char open);
   bool check_end();
 
-  [[gnu::always_inline]] inline bool passes_check(const FieldInfo& field,
+  [[gnu::always_inline]] inline bool passes_check(const FieldPlan& field,
                                                   const void* slot) const noexcept;
   bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
                    const PathNode* path);

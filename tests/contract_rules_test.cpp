@@ -304,10 +304,13 @@ TEST_F(Rules, CreateRequestValues) {
   expect_error(replaced(request, R"("posting_123")", R"("")"), create, ErrorCode::invalid_value,
                "/posting_id");
   for (std::string_view url :
-       {"https://x", "HTTPS://EXAMPLE.COM", "http://user@host:8080/p?q#f", "http://[::1]:80/"})
+       {"https://x", "http://x", "HTTPS://EXAMPLE.COM", "hTtP://x.com", "http:\\/\\/x.com",
+        "http://user@host:8080/p?q#f", "http://[::1]:80/"})
     expect_ok(replaced(request, "https://your-domain.com/webhook-endpoint", url), create);
-  for (std::string_view url : {"your-domain.com/hook", "https://", "http://:80/", "ftp://x.com",
-                               "https://exa mple.com", "mailto:a@b.c", "https:/x.com"})
+  for (std::string_view url :
+       {"your-domain.com/hook", "https://", "http://", "http:/", "http://:80/", "ftp://x.com",
+        "httpx://x.com", "https//x.com", "http:x.com", "https://exa mple.com", "mailto:a@b.c",
+        "https:/x.com"})
     expect_error(replaced(request, "https://your-domain.com/webhook-endpoint", url), create,
                  ErrorCode::invalid_value, "/url");
 }
