@@ -38,6 +38,45 @@ bool is_json_number(std::string_view text) noexcept {
   return i == text.size();
 }
 
+Integral integral_value(std::string_view number, std::int64_t& out) noexcept {
+  const bool negative = number.front() == '-';
+  number.remove_prefix(negative ? 1 : 0);
+  const std::size_t exponent_at = std::min(number.find_first_of("eE"), number.size());
+  const std::string_view mantissa = number.substr(0, exponent_at);
+  const std::size_t dot = std::min(mantissa.find('.'), mantissa.size());
+  const std::string_view whole = mantissa.substr(0, dot);
+  const std::string_view fraction = mantissa.substr(std::min(dot + 1, mantissa.size()));
+  // The digits of whole and fraction in a row; the decimal point after `point` of them.
+  const auto digit = [&](std::int64_t i) {
+    const auto at = static_cast<std::size_t>(i);
+    return at < whole.size() ? whole[at] - '0' : fraction[at - whole.size()] - '0';
+  };
+  const auto digits = static_cast<std::int64_t>(whole.size() + fraction.size());
+  std::int64_t exponent = 0;
+  if (exponent_at < number.size()) {
+    std::size_t at = exponent_at + 1;
+    const bool down = number[at] == '-';
+    if (number[at] == '-' || number[at] == '+') ++at;
+    constexpr std::int64_t kFar = std::int64_t{1} << 40;  // beyond any input's digit count
+    for (; at < number.size() && exponent < kFar; ++at) exponent = exponent * 10 + number[at] - '0';
+    if (down) exponent = -exponent;
+  }
+  const std::int64_t point = static_cast<std::int64_t>(whole.size()) + exponent;
+  std::int64_t first = 0, last = digits - 1;  // the first and last non-zero digits
+  while (first < digits && digit(first) == 0) ++first;
+  if (first == digits) return out = 0, Integral::value;
+  while (digit(last) == 0) --last;
+  if (last >= point) return Integral::fraction;
+  if (point - first > 19) return Integral::out_of_int64;
+  std::uint64_t magnitude = 0;
+  for (std::int64_t i = first; i < point; ++i)
+    magnitude = magnitude * 10 + static_cast<std::uint64_t>(i < digits ? digit(i) : 0);
+  constexpr auto kInt64Max = static_cast<std::uint64_t>(INT64_MAX);
+  if (magnitude > kInt64Max + (negative ? 1 : 0)) return Integral::out_of_int64;
+  out = negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+  return Integral::value;
+}
+
 namespace {
 // The bytes of a URL is_http_url looks for, as masks over 16 bytes (bit i: byte i).
 struct UrlBytes {

@@ -645,28 +645,20 @@ bool Walker::read_integer(Cursor& at, const PathNode* path, std::int64_t& out) {
 
 // 7.0, 7e0 and 1e2 are integers too (JSON Schema's meaning); parse_integer reads only digits.
 bool Walker::read_integral_number(const PathNode* path, std::string_view token, std::int64_t& out) {
-  const char* start = token.data();
-  const auto out_of_int64 = [&] {
-    raise(ErrorCode::out_of_range, path, start)
-        .append(token)
-        .append(" does not fit in a 64-bit integer");
-    return false;
-  };
-  if (!is_json_number(token)) return fail_syntax(path, start, "invalid number");
-  // Digits alone that parse_integer refused are beyond int64 (a double would round them in).
-  if (token.find_first_of(".eE") == std::string_view::npos) return out_of_int64();
-  double number = 0;
-  if (numbers::parse_double(bytes(start)).get(number) != simdjson::SUCCESS)
-    return fail_number(path, token);
-  reread_long_number(token, number);
-  if (number != std::floor(number)) {
-    raise(ErrorCode::out_of_range, path, start).append(token).append(" is not an integer");
-    return false;
+  if (!is_json_number(token)) return fail_syntax(path, token.data(), "invalid number");
+  switch (integral_value(token, out)) {
+    case Integral::value:
+      return true;
+    case Integral::fraction:
+      raise(ErrorCode::out_of_range, path, token.data()).append(token).append(" is not an integer");
+      return false;
+    case Integral::out_of_int64:
+      break;
   }
-  constexpr double kLimit = 9223372036854775808.0;  // 2^63
-  if (number < -kLimit || number >= kLimit) return out_of_int64();
-  out = static_cast<std::int64_t>(number);
-  return true;
+  raise(ErrorCode::out_of_range, path, token.data())
+      .append(token)
+      .append(" does not fit in a 64-bit integer");
+  return false;
 }
 
 bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {

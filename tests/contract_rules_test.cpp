@@ -156,6 +156,46 @@ TEST_F(Rules, IntegersMayBeWrittenAsIntegralFloats) {
                  report_, ErrorCode::out_of_range, path);
 }
 
+// Rule 4 by value, not by a double's rounding: an integer is read from its digits.
+TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
+  const std::string report = example(report_);
+  const auto with_rank = [&](std::string_view rank) {
+    return replaced(report, "\"rank\": 1,", "\"rank\": " + std::string(rank) + ",");
+  };
+  const std::pair<std::string_view, std::int64_t> integral[] = {
+      {"9223372036854775807.0", INT64_MAX},
+      {"-9223372036854775808.000", INT64_MIN},
+      {"922337203685477580.7e1", INT64_MAX},
+      {"92233720368547758070e-1", INT64_MAX},
+      {"0.000000000000000000000003e24", 3},
+      {"300000000000000000000e-20", 3},
+      {"0e-99999999999999999999", 0},
+      {"-0.0e5", 0},
+      {"1.2300e2", 123},
+      {"1.000000000000000000000000000000e0", 1}};
+  for (const auto& [rank, value] : integral) {
+    SCOPED_TRACE(rank);
+    parser_.set_options({});
+    auto result = parser_.parse_report_available(with_rank(rank));
+    ASSERT_TRUE(result.ok()) << to_string(result.error());
+    EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
+  }
+  const auto expect_out_of_range = [&](std::string_view rank, std::string_view why) {
+    SCOPED_TRACE(rank);
+    auto result = parser_.parse(with_rank(rank), report_);
+    ASSERT_FALSE(result.ok()) << "accepted";
+    EXPECT_EQ(result.error().code, ErrorCode::out_of_range) << to_string(result.error());
+    EXPECT_EQ(result.error().path, "/agentic_data/web_interview_info/scorecard/questions/0/rank");
+    EXPECT_EQ(result.error().message, std::string(rank) + std::string(why));
+  };
+  for (std::string_view fraction :
+       {"1.0000000000000001", "1e-400", "-0.5", "12.30", "1.5e-1", "7.000000000000000000001e1"})
+    expect_out_of_range(fraction, " is not an integer");
+  for (std::string_view beyond : {"9223372036854775808.0", "-9223372036854775809e0",
+                                  "9.223372036854775808e18", "1e19", "1e400", "-1e99999999999"})
+    expect_out_of_range(beyond, " does not fit in a 64-bit integer");
+}
+
 TEST_F(Rules, DocumentedNumbersMustBeFiniteDoubles) {
   expect_error(replaced(example(started_), "1770816760.310334", "1e400"), started_,
                ErrorCode::out_of_range, "/timestamp");
