@@ -26,10 +26,12 @@ struct Parser::Impl {
   Webhook webhook;
   WebhookList webhook_list;
   AnyDocument result;
+  std::optional<Document> last_document;
 
   PaddedInput pad(std::string_view json);
   simdjson::error_code reserve(std::size_t size);
-  const Error* run(PaddedInput input, const Document* requested, Document& chosen);
+  // Parses as `requested`, or as the detected event when it is null.
+  const Error* run(PaddedInput input, const Document* requested);
   const Error* walk(detail::Walker& walker, Document document);
 };
 
@@ -87,8 +89,10 @@ simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   return indexer->capacity() < size ? indexer->set_capacity(size) : simdjson::SUCCESS;
 }
 
-const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Document& chosen) {
+const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
   buffers.reset();
+  last_document.reset();
+  if (requested) last_document = *requested;
   if (input.json.size() > options.max_bytes) {
     buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
         .append("the input is ")
@@ -120,11 +124,13 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested, Doc
   const std::size_t count = indexer->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
   detail::Walker walker({tokens, count}, input.json, effective, buffers);
+  Document chosen{};
   bool ok = true;
   if (requested) {
     chosen = *requested;
   } else {
     ok = walker.detect_event(chosen);
+    if (ok) last_document = chosen;
   }
   const Error* error = ok ? walk(walker, chosen) : &buffers.errors.error();
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
@@ -144,16 +150,16 @@ const Options& Parser::options() const noexcept { return impl_->options; }
 void Parser::set_options(const Options& options) noexcept { impl_->options = options; }
 
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
-  Document chosen = document;
-  if (const Error* error = impl_->run(json, &document, chosen)) return Result<AnyDocument>(*error);
+  if (const Error* error = impl_->run(json, &document)) return Result<AnyDocument>(*error);
   return Result<AnyDocument>(impl_->result);
 }
 
 Result<AnyDocument> Parser::parse(PaddedInput json) {
-  Document chosen{};
-  if (const Error* error = impl_->run(json, nullptr, chosen)) return Result<AnyDocument>(*error);
+  if (const Error* error = impl_->run(json, nullptr)) return Result<AnyDocument>(*error);
   return Result<AnyDocument>(impl_->result);
 }
+
+std::optional<Document> Parser::last_document() const noexcept { return impl_->last_document; }
 
 Result<AnyDocument> Parser::parse(std::string_view json, Document document) {
   return parse(PaddedInput{json, 0}, document);

@@ -433,6 +433,21 @@ TEST_F(Rules, UndetectableOrBrokenPayloads) {
   EXPECT_EQ(error.path, "/interview_id");
 }
 
+// What the parser read an input as, for a caller reporting an invalid payload by its event.
+TEST_F(Rules, LastDocumentIsTheEventReadValidOrNot) {
+  parser_.set_options({});
+  EXPECT_TRUE(parser_.parse(example(started_)).ok());
+  EXPECT_EQ(parser_.last_document(), started_);
+  EXPECT_FALSE(parser_.parse(R"({"report_url": "u"})").ok());  // detected, then invalid
+  EXPECT_EQ(parser_.last_document(), report_);
+  EXPECT_FALSE(parser_.parse(R"({"interview_id": "a"})").ok());  // unknown_event
+  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_FALSE(parser_.parse(R"({"metadata": )").ok());  // not JSON: never detected
+  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_FALSE(parser_.parse("[", Document::webhook_list).ok());  // asked for
+  EXPECT_EQ(parser_.last_document(), Document::webhook_list);
+}
+
 // Rule 12: code, pointer (with ~0 and ~1), offset and message.
 TEST_F(Rules, ErrorsCarryPathOffsetAndMessage) {
   const std::string report =

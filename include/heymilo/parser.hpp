@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -102,6 +103,11 @@ class Parser {
   // Validates as the given document.
   Result<AnyDocument> parse(std::string_view json, Document document);
   Result<AnyDocument> parse(PaddedInput json, Document document);
+
+  // What the last parse read its input as, valid or not: the document asked for, or the
+  // event detected. None when detection could not tell (unknown_event) or did not get to
+  // the root's keys (the input is too large or not JSON).
+  std::optional<Document> last_document() const noexcept;
 
  private:
   struct Impl;

@@ -45,7 +45,7 @@ Flags:
   --json           one JSON object per document and line, for programs:
                    {"input":..,"valid":..,"event":..,"errors":[{"code":..,"path":..,
                    "offset":..,"message":..}]}, plus "line":N with --ndjson; "event" is
-                   null when an invalid payload's event is not known.
+                   what the document was read as, null when auto could not tell.
                      heymilo validate --json *.json
   --ndjson         each non-empty line of each input is one document, reported with its
                    line number. Inputs are read in chunks: memory stays bounded by the

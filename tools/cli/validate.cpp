@@ -69,13 +69,7 @@ class Validator {
   void check(std::string_view input, std::uint64_t line, std::string& text) {
     const PaddedInput json = padded(text);
     const auto result = options_.event ? parser_.parse(json, *options_.event) : parser_.parse(json);
-    Outcome outcome{input, line, options_.event, nullptr};
-    if (result) {
-      outcome.event = document_of(*result);
-    } else {
-      outcome.error = &result.error();
-    }
-    report(outcome, text.size());
+    report({input, line, parser_.last_document(), result ? nullptr : &result.error()}, text.size());
   }
 
   void report(const Outcome& outcome, std::uint64_t bytes) {
