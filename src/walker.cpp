@@ -339,6 +339,14 @@ ElementStore& Walker::elements(std::size_t level) {
 bool Walker::closes_root(char open) {
   const char close = open == '{' ? '}' : ']';
   if (json_[end_[-1]] == close) return true;
+  // Which is wrong: content after the root, or a root never closed? Count the brackets.
+  std::size_t depth = 0;
+  for (const std::uint32_t* token = next_; token + 1 < end_; ++token) {
+    const char c = json_[*token];
+    if (c == '{' || c == '[') ++depth;
+    if ((c == '}' || c == ']') && --depth == 0)
+      return fail_syntax(nullptr, json_ + token[1], "unexpected content after the JSON value");
+  }
   return fail_syntax(
       nullptr, json_ + end_[-1],
       open == '{' ? "the root object is not closed" : "the root array is not closed");
@@ -912,7 +920,7 @@ bool Walker::detect_event(Document& event) {
                         : Document::interview_started;
     return true;
   }
-  raise(ErrorCode::unknown_event, nullptr, input_.data())
+  raise(ErrorCode::unknown_event, nullptr, here())  // the root's '{'
       .append(
           "the root has none of the keys that identify an event (report_url, agentic_data, "
           "interview_data_model, workflow_completed, completion_timestamp, "

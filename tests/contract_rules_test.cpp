@@ -138,6 +138,25 @@ TEST_F(Rules, TheRootMustHaveTheDocumentsType) {
   expect_invalid_json("[1,]", started_, "");
 }
 
+// Rule 12's message a person can act on, for a root that does not end where the input does.
+TEST_F(Rules, ARootThatDoesNotEndWithTheInputSaysWhichWay) {
+  const std::pair<std::string_view, std::pair<std::int64_t, std::string_view>> cases[] = {
+      {R"({"a": 1} x)", {9, "unexpected content after the JSON value"}},
+      {R"({"a": [1]}] )", {10, "unexpected content after the JSON value"}},
+      {R"({"a": "}"} "b")", {11, "unexpected content after the JSON value"}},
+      {R"({"a": [1, 2] )", {11, "the root object is not closed"}},
+      {R"([1, 2 )", {4, "the root array is not closed"}},
+  };
+  for (const auto& [json, error] : cases) {
+    SCOPED_TRACE(json);
+    auto result = parser_.parse(json, json[0] == '[' ? Document::webhook_list : started_);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::invalid_json);
+    EXPECT_EQ(result.error().offset, error.first);
+    EXPECT_EQ(result.error().message, error.second);
+  }
+}
+
 // Rule 4: JSON Schema's meaning of integer; finite numbers; X/null.
 TEST_F(Rules, IntegersMayBeWrittenAsIntegralFloats) {
   const std::string report = example(report_);
@@ -421,9 +440,10 @@ TEST_F(Rules, DetectionFollowsTheKeyPrecedence) {
 }
 
 TEST_F(Rules, UndetectableOrBrokenPayloads) {
-  Error error = detect_error(R"({"interview_id": "a"})");
+  Error error = detect_error(R"( {"interview_id": "a"})");
   EXPECT_EQ(error.code, ErrorCode::unknown_event);
   EXPECT_EQ(error.path, "");
+  EXPECT_EQ(error.offset, 1);  // the root's '{'
   EXPECT_EQ(detect_error(R"({"interview_id": "a", "x": [1,]})").code, ErrorCode::invalid_json);
   EXPECT_EQ(detect_error(R"({"metadata": null, "x": tru})").code, ErrorCode::invalid_json);
   EXPECT_EQ(detect_error("[]").code, ErrorCode::wrong_type);
