@@ -3,6 +3,7 @@
 #include <heymilo/parser.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "walker.hpp"
@@ -13,10 +14,18 @@ static_assert(kPadding == simdjson::SIMDJSON_PADDING);
 
 struct Parser::Impl {
   Options options;
+  Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
+
+  void set(const Options& given) {
+    options = walk_options = given;
+    walk_options.max_depth = std::clamp<std::size_t>(given.max_depth, 1, kMaxDepthLimit);
+  }
   std::unique_ptr<detail::Indexer> indexer;  // created on the first parse
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
+  // Each document's walk plan, looked up once (webhook_list's is the webhook's).
+  std::array<const detail::StructPlan*, std::size(kAllDocuments)> plans{};
 
   // One view per document; a parse overwrites the one it returns.
   InterviewStarted interview_started;
@@ -47,30 +56,31 @@ PaddedInput Parser::Impl::pad(std::string_view input) {
 }
 
 const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
+  const detail::StructPlan& plan = *plans[static_cast<std::size_t>(document)];
   bool ok = false;
   switch (document) {
     case Document::interview_started:
-      ok = walker.read_root_object(document, &interview_started);
+      ok = walker.read_root_object(plan, &interview_started);
       result = &interview_started;
       break;
     case Document::interview_completed:
-      ok = walker.read_root_object(document, &interview_completed);
+      ok = walker.read_root_object(plan, &interview_completed);
       result = &interview_completed;
       break;
     case Document::report_available:
-      ok = walker.read_root_object(document, &report_available);
+      ok = walker.read_root_object(plan, &report_available);
       result = &report_available;
       break;
     case Document::webhook_create_request:
-      ok = walker.read_root_object(document, &webhook_create_request);
+      ok = walker.read_root_object(plan, &webhook_create_request);
       result = &webhook_create_request;
       break;
     case Document::webhook:
-      ok = walker.read_root_object(document, &webhook);
+      ok = walker.read_root_object(plan, &webhook);
       result = &webhook;
       break;
     case Document::webhook_list:
-      ok = walker.read_root_array(webhook_list.webhooks);
+      ok = walker.read_root_array(plan, webhook_list.webhooks);
       result = &webhook_list;
       break;
   }
@@ -118,12 +128,10 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
         .append(simdjson::error_message(error));
     return &buffers.errors.error();
   }
-  Options effective = options;
-  effective.max_depth = std::clamp<std::size_t>(options.max_depth, 1, kMaxDepthLimit);
   std::uint32_t* tokens = indexer->structural_indexes.get();
   const std::size_t count = indexer->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
-  detail::Walker walker({tokens, count}, input.json, effective, buffers);
+  detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
   Document chosen{};
   bool ok = true;
   if (requested) {
@@ -141,13 +149,17 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
   return error;
 }
 
-Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) { impl_->options = options; }
+Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) {
+  impl_->set(options);
+  for (Document document : kAllDocuments)
+    impl_->plans[static_cast<std::size_t>(document)] = &detail::plan_of(document);
+}
 Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 
 const Options& Parser::options() const noexcept { return impl_->options; }
-void Parser::set_options(const Options& options) noexcept { impl_->options = options; }
+void Parser::set_options(const Options& options) noexcept { impl_->set(options); }
 
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
   if (const Error* error = impl_->run(json, &document)) return Result<AnyDocument>(*error);

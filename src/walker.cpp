@@ -357,22 +357,21 @@ bool Walker::check_end() {
   return fail_syntax(nullptr, here(), "unexpected content after the JSON value");
 }
 
-bool Walker::read_root_object(Document document, void* out) {
+bool Walker::read_root_object(const StructPlan& plan, void* out) {
   if (peek() != '{') return fail_wrong_type(here(), "an object", nullptr);
   if (!closes_root('{')) return false;
-  return read_object({json_, next_ + 1}, plan_of(document), static_cast<std::byte*>(out), nullptr,
-                     1) &&
+  return read_object({json_, next_ + 1}, plan, static_cast<std::byte*>(out), nullptr, 1) &&
          check_end();
 }
 
-bool Walker::read_root_array(std::span<const Webhook>& out) {
+bool Walker::read_root_array(const StructPlan& webhook, std::span<const Webhook>& out) {
   if (peek() != '[') return fail_wrong_type(here(), "an array", nullptr);
   if (!closes_root('[')) return false;
   FieldPlan list;  // the root array as if it were a field of webhooks
   list.kind = Kind::array;
   list.element_kind = Kind::object;
   list.element_size = sizeof(Webhook);
-  list.nested = &plan_of(Document::webhook_list);
+  list.nested = &webhook;
   const void* data = nullptr;
   std::size_t count = 0;
   if (!read_array({json_, next_ + 1}, list, nullptr, 1, data, count)) return false;

@@ -62,10 +62,11 @@ class Walker {
   Walker(std::span<const std::uint32_t> tokens, std::string_view input, const Options& options,
          WalkBuffers& buffers) noexcept;
 
-  // The root is an object of the given document (not webhook_list), read into `out`.
-  bool read_root_object(Document document, void* out);
-  // The root is webhook_list's array of webhooks.
-  bool read_root_array(std::span<const Webhook>& out);
+  // The root is an object of the document whose plan is given (not webhook_list's), read
+  // into `out`.
+  bool read_root_object(const StructPlan& plan, void* out);
+  // The root is webhook_list's array of webhooks (`webhook`: the webhook's plan).
+  bool read_root_array(const StructPlan& webhook, std::span<const Webhook>& out);
   // Rewinds and checks the whole input is one valid JSON value within the depth limit.
   bool validate_document();
   // Rule 11: the event whose keys the root object carries (rewinds afterwards).
