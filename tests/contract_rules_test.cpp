@@ -2,6 +2,8 @@
 // the code and the JSON Pointer; the per-field cases are in field_rules_test.cpp.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <heymilo/heymilo.hpp>
 
 #include "support/json_tree.hpp"
@@ -213,6 +215,42 @@ TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
   for (std::string_view beyond : {"9223372036854775808.0", "-9223372036854775809e0",
                                   "9.223372036854775808e18", "1e19", "1e400", "-1e99999999999"})
     expect_out_of_range(beyond, " does not fit in a 64-bit integer");
+}
+
+// The same over many values, each written five ways: digits, with a zero fraction, with its
+// point moved into the exponent both ways, and with a fraction one digit too long.
+TEST_F(Rules, EveryInt64ReadsBackFromEverySpelling) {
+  const std::string report = example(report_);
+  const std::string path = "/agentic_data/web_interview_info/scorecard/questions/0/rank";
+  std::mt19937_64 random(20261129);
+  std::vector<std::int64_t> values = {0, 1, -1, 9, 10, INT64_MAX, INT64_MIN, INT64_MAX - 1};
+  for (int i = 0; i < 400; ++i) values.push_back(static_cast<std::int64_t>(random()) >> (i % 64));
+  parser_.set_options({});
+  for (const std::int64_t value : values) {
+    const std::string digits = std::to_string(value);
+    const std::string sign = value < 0 ? "-" : "";
+    const std::string magnitude = digits.substr(sign.size());
+    const std::string shifted = magnitude.size() > 1  // 12345 as 1.2345e4
+                                    ? sign + magnitude.substr(0, 1) + "." + magnitude.substr(1) +
+                                          "e" + std::to_string(magnitude.size() - 1)
+                                    : digits + "e0";
+    for (const std::string& spelling :
+         {digits, digits + ".000", shifted, (value == 0 ? "0" : digits + "000") + "e-3",
+          sign + "0.0" + magnitude + "E+" + std::to_string(magnitude.size() + 1)}) {
+      SCOPED_TRACE(spelling);
+      auto result = parser_.parse_report_available(
+          replaced(report, "\"rank\": 1,", "\"rank\": " + spelling + ","));
+      ASSERT_TRUE(result.ok()) << to_string(result.error());
+      EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
+    }
+    if (value == 0) continue;
+    SCOPED_TRACE(digits + "1e-1");  // the value and a tenth more (away from zero): a fraction
+    auto tenth = parser_.parse_report_available(
+        replaced(report, "\"rank\": 1,", "\"rank\": " + digits + "1e-1,"));
+    ASSERT_FALSE(tenth.ok());
+    EXPECT_EQ(tenth.error().code, ErrorCode::out_of_range);
+    EXPECT_EQ(tenth.error().path, path);
+  }
 }
 
 TEST_F(Rules, DocumentedNumbersMustBeFiniteDoubles) {
