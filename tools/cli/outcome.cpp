@@ -17,12 +17,7 @@ void append_plain(std::string& out, const Outcome& outcome) {
     return;
   }
   const Error& error = *outcome.error;
-  out.append(": ").append(to_string(error.code)).append(" at ");
-  if (error.path.empty()) {
-    out += "\"\"";
-  } else {
-    out += error.path;
-  }
+  out.append(": ").append(to_string(error.code)).append(" at ").append(error.path);
   out.append(": ").append(error.message).append("\n");
 }
 

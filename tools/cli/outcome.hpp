@@ -19,8 +19,8 @@ struct Outcome {
   const Error* error = nullptr;   // null when valid
 };
 
-// `FILE: ok (EVENT)` or `FILE: CODE at PATH: MESSAGE`, with `FILE:LINE` for NDJSON and the
-// root path written as `""`; ends with a newline.
+// `FILE: ok (EVENT)` or `FILE: CODE at PATH: MESSAGE`, with `FILE:LINE` for NDJSON; PATH is
+// the JSON Pointer as it is (the root's is empty: `at : `); ends with a newline.
 void append_plain(std::string& out, const Outcome& outcome);
 
 // {"input":..,"line":N,"valid":..,"event":..,"errors":[{"code":..,"path":..,"offset":..,

@@ -44,7 +44,7 @@ TEST(Validate, AutoDetectsTheThreePayloadsAndRejectsOtherDocuments) {
   }
   const CliRun webhook = heymilo({"validate", "--event", "auto", example_path("webhook")});
   EXPECT_EQ(webhook.exit_code, 1);
-  EXPECT_NE(webhook.out.find(": unknown_event at \"\": "), std::string::npos) << webhook.out;
+  EXPECT_NE(webhook.out.find(": unknown_event at : "), std::string::npos) << webhook.out;
 }
 
 TEST(Validate, InvalidDocumentPrintsCodePathAndMessage) {
@@ -61,10 +61,10 @@ TEST(Validate, InvalidDocumentPrintsCodePathAndMessage) {
   EXPECT_EQ(lines(run.out).size(), 1u);
 }
 
-TEST(Validate, RootErrorsShowTheEmptyPointerQuoted) {
+TEST(Validate, RootErrorsShowTheEmptyPointerAsItIs) {
   const CliRun run = heymilo({"validate", "--event", "report_available", "-"}, "[1, 2]");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out.rfind("-: wrong_type at \"\": ", 0), 0u) << run.out;
+  EXPECT_EQ(run.out.rfind("-: wrong_type at : ", 0), 0u) << run.out;
 }
 
 TEST(Validate, OneLinePerInputInOrderAndExitOneWhenAnyIsInvalid) {
@@ -195,7 +195,7 @@ TEST(Validate, MaxBytesRejectsLongerInputsWithoutLoadingThem) {
   const std::string small = example_path("webhook_create_request");
   const CliRun run = heymilo({"validate", "--max-bytes", "1K", "--event", "auto", report});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out.rfind(report + ": too_large at \"\": the input is " +
+  EXPECT_EQ(run.out.rfind(report + ": too_large at : the input is " +
                               std::to_string(fs::file_size(report)) +
                               " bytes, more than the limit of 1024",
                           0),
@@ -249,7 +249,7 @@ TEST(Validate, NdjsonLinesLongerThanMaxBytesAreTooLargeAndTheRestStillChecked) {
   EXPECT_EQ(run.exit_code, 1);
   const auto out = lines(run.out);
   ASSERT_EQ(out.size(), 3u);
-  EXPECT_EQ(out[1].rfind("-:2: too_large at \"\": the line is " + std::to_string(large.size()), 0),
+  EXPECT_EQ(out[1].rfind("-:2: too_large at : the line is " + std::to_string(large.size()), 0),
             0u)
       << out[1];
   EXPECT_EQ(out[2], "-:3: ok (interview_started)");
