@@ -51,26 +51,27 @@ Integral integral_value(std::string_view number, std::int64_t& out) noexcept {
     const auto at = static_cast<std::size_t>(i);
     return at < whole.size() ? whole[at] - '0' : fraction[at - whole.size()] - '0';
   };
-  const auto digits = static_cast<std::int64_t>(whole.size() + fraction.size());
+  const auto digit_count = static_cast<std::int64_t>(whole.size() + fraction.size());
   std::int64_t exponent = 0;
   if (exponent_at < number.size()) {
     std::size_t at = exponent_at + 1;
     const bool down = number[at] == '-';
     if (number[at] == '-' || number[at] == '+') ++at;
-    constexpr std::int64_t kFar = std::int64_t{1} << 40;  // beyond any input's digit count
+    // Far enough: an input (simdjson takes less than 4 GiB) has fewer digits than this.
+    constexpr std::int64_t kFar = std::int64_t{1} << 40;
     for (; at < number.size() && exponent < kFar; ++at) exponent = exponent * 10 + number[at] - '0';
     if (down) exponent = -exponent;
   }
   const std::int64_t point = static_cast<std::int64_t>(whole.size()) + exponent;
-  std::int64_t first = 0, last = digits - 1;  // the first and last non-zero digits
-  while (first < digits && digit(first) == 0) ++first;
-  if (first == digits) return out = 0, Integral::value;
+  std::int64_t first = 0, last = digit_count - 1;  // the first and last non-zero digits
+  while (first < digit_count && digit(first) == 0) ++first;
+  if (first == digit_count) return out = 0, Integral::value;
   while (digit(last) == 0) --last;
   if (last >= point) return Integral::fraction;
   if (point - first > 19) return Integral::out_of_int64;
   std::uint64_t magnitude = 0;
   for (std::int64_t i = first; i < point; ++i)
-    magnitude = magnitude * 10 + static_cast<std::uint64_t>(i < digits ? digit(i) : 0);
+    magnitude = magnitude * 10 + static_cast<std::uint64_t>(i < digit_count ? digit(i) : 0);
   constexpr auto kInt64Max = static_cast<std::uint64_t>(INT64_MAX);
   if (magnitude > kInt64Max + (negative ? 1 : 0)) return Integral::out_of_int64;
   out = negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
@@ -135,8 +136,8 @@ constexpr std::uint64_t word_of(std::string_view eight) noexcept {
 }
 
 // The length of the "http://" or "https://" that starts `url` (scheme in any case), or 0.
-// One 8-byte compare (a URL with a host has at least 8 bytes): setting bit 5 of a letter
-// lower-cases it, and only its upper case turns into it.
+// A compare of 8-byte words for each scheme (a URL with a host has at least 8 bytes):
+// setting bit 5 of a letter lower-cases it, and only its upper case turns into it.
 std::size_t scheme_length(std::string_view url) noexcept {
   if (url.size() < 8) return 0;
   const std::uint64_t word = load_word(url.data());
@@ -181,13 +182,11 @@ bool is_http_url(std::string_view url) noexcept {
       break;
     }
   }
-  // Whole blocks, then the last 16 bytes of the URL (overlapping the scheme or a block
-  // already looked at does no harm); a URL shorter than a block is masked.
+  // The rest: whole blocks, then the URL's last 16 bytes, which may overlap a block already
+  // looked at (any rest starts a block past the authority's, so the URL is that long).
   for (; at + 16 < size; at += 16)
     if (banned_bytes(url.data() + at)) return false;
-  if (at < size && (size >= 16 ? banned_bytes(url.data() + size - 16)
-                               : banned_bytes(url.data() + at) & in_url(at)))
-    return false;
+  if (at < size && banned_bytes(url.data() + size - 16)) return false;
   if (host < authority_end && url[host] == '[') {
     const std::size_t close = url.substr(0, authority_end).find(']', host);
     return close != npos && close > host + 1;

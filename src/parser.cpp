@@ -14,17 +14,13 @@ static_assert(kPadding == simdjson::SIMDJSON_PADDING);
 
 struct Parser::Impl {
   Options options;
-  Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
-
-  void set(const Options& given) {
-    options = walk_options = given;
-    walk_options.max_depth = std::clamp<std::size_t>(given.max_depth, 1, kMaxDepthLimit);
-  }
+  Options walk_options;                      // `options` with max_depth clamped to kMaxDepthLimit
   std::unique_ptr<detail::Indexer> indexer;  // created on the first parse
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
-  // Each document's walk plan, looked up once (webhook_list's is the webhook's).
+  // Each document's walk plan (webhook_list's is the webhook's), looked up once here:
+  // plan_of() pays for its thread-safe initialisation check on every call.
   std::array<const detail::StructPlan*, std::size(kAllDocuments)> plans{};
 
   // One view per document; a parse overwrites the one it returns.
@@ -37,6 +33,10 @@ struct Parser::Impl {
   AnyDocument result;
   std::optional<Document> last_document;
 
+  void apply(const Options& given) {
+    options = walk_options = given;
+    walk_options.max_depth = std::clamp<std::size_t>(given.max_depth, 1, kMaxDepthLimit);
+  }
   PaddedInput pad(std::string_view json);
   simdjson::error_code reserve(std::size_t size);
   // Parses as `requested`, or as the detected event when it is null.
@@ -150,7 +150,7 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
 }
 
 Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) {
-  impl_->set(options);
+  impl_->apply(options);
   for (Document document : kAllDocuments)
     impl_->plans[static_cast<std::size_t>(document)] = &detail::plan_of(document);
 }
@@ -159,7 +159,7 @@ Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
 
 const Options& Parser::options() const noexcept { return impl_->options; }
-void Parser::set_options(const Options& options) noexcept { impl_->set(options); }
+void Parser::set_options(const Options& options) noexcept { impl_->apply(options); }
 
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
   if (const Error* error = impl_->run(json, &document)) return Result<AnyDocument>(*error);

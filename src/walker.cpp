@@ -339,13 +339,16 @@ ElementStore& Walker::elements(std::size_t level) {
 bool Walker::closes_root(char open) {
   const char close = open == '{' ? '}' : ']';
   if (json_[end_[-1]] == close) return true;
-  // Which is wrong: content after the root, or a root never closed? Count the brackets.
+  // Which is wrong: content after the root, or a root never closed? Count the brackets: a
+  // closer of the root's kind that ends it before the last token means content follows.
   std::size_t depth = 0;
   for (const std::uint32_t* token = next_; token + 1 < end_; ++token) {
     const char c = json_[*token];
     if (c == '{' || c == '[') ++depth;
-    if ((c == '}' || c == ']') && --depth == 0)
+    if ((c == '}' || c == ']') && --depth == 0) {
+      if (c != close) break;
       return fail_syntax(nullptr, json_ + token[1], "unexpected content after the JSON value");
+    }
   }
   return fail_syntax(
       nullptr, json_ + end_[-1],
@@ -701,12 +704,14 @@ bool Walker::passes_check(const FieldPlan& field, const void* slot) const noexce
                : *static_cast<const double*>(slot);
   };
   const auto text = [&] { return *static_cast<const std::string_view*>(slot); };
-  // The reports' common check first: a jump table predicts worse than one compare.
-  if (field.check == Check::range) return number() >= field.min && number() <= field.max;
+  const auto in_range = [&] { return number() >= field.min && number() <= field.max; };
+  // The reports' common check before the jump table, which predicts worse than one compare.
+  if (field.check == Check::range) return in_range();
   switch (field.check) {
     case Check::none:
-    case Check::range:
       return true;
+    case Check::range:
+      return in_range();
     case Check::speech_score:
       return number() == -1 || number() >= 0;
     case Check::one_of:

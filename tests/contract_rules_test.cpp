@@ -148,6 +148,7 @@ TEST_F(Rules, ARootThatDoesNotEndWithTheInputSaysWhichWay) {
       {R"({"a": "}"} "b")", {11, "unexpected content after the JSON value"}},
       {R"({"a": [1, 2] )", {11, "the root object is not closed"}},
       {R"([1, 2 )", {4, "the root array is not closed"}},
+      {R"({"a": 1] x)", {9, "the root object is not closed"}},  // `]` does not close a `{`
   };
   for (const auto& [json, error] : cases) {
     SCOPED_TRACE(json);
@@ -196,7 +197,6 @@ TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
       {"1.000000000000000000000000000000e0", 1}};
   for (const auto& [rank, value] : integral) {
     SCOPED_TRACE(rank);
-    parser_.set_options({});
     auto result = parser_.parse_report_available(with_rank(rank));
     ASSERT_TRUE(result.ok()) << to_string(result.error());
     EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
@@ -209,11 +209,12 @@ TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
     EXPECT_EQ(result.error().path, "/agentic_data/web_interview_info/scorecard/questions/0/rank");
     EXPECT_EQ(result.error().message, std::string(rank) + std::string(why));
   };
-  for (std::string_view fraction :
-       {"1.0000000000000001", "1e-400", "-0.5", "12.30", "1.5e-1", "7.000000000000000000001e1"})
+  for (std::string_view fraction : {"1.0000000000000001", "1e-400", "-0.5", "12.30", "1.5e-1",
+                                    "7.000000000000000000001e1", "1e-99999999999999999999"})
     expect_out_of_range(fraction, " is not an integer");
-  for (std::string_view beyond : {"9223372036854775808.0", "-9223372036854775809e0",
-                                  "9.223372036854775808e18", "1e19", "1e400", "-1e99999999999"})
+  for (std::string_view beyond :
+       {"9223372036854775808.0", "-9223372036854775809e0", "9.223372036854775808e18", "1e19",
+        "1e400", "-1e99999999999", "1e99999999999999999999"})
     expect_out_of_range(beyond, " does not fit in a 64-bit integer");
 }
 
@@ -225,7 +226,6 @@ TEST_F(Rules, EveryInt64ReadsBackFromEverySpelling) {
   std::mt19937_64 random(20261129);
   std::vector<std::int64_t> values = {0, 1, -1, 9, 10, INT64_MAX, INT64_MIN, INT64_MAX - 1};
   for (int i = 0; i < 400; ++i) values.push_back(static_cast<std::int64_t>(random()) >> (i % 64));
-  parser_.set_options({});
   for (const std::int64_t value : values) {
     const std::string digits = std::to_string(value);
     const std::string sign = value < 0 ? "-" : "";
@@ -420,17 +420,19 @@ TEST_F(Rules, UrlPartsAreFoundAtEveryOffset) {
     const std::string pad(n, 'a');
     const bool padded = n > 0;
     const std::pair<std::string, bool> cases[] = {
-        {"https://" + pad + "x.com/p", true},   {"http://u" + pad + "@h:8080/x", true},
-        {"http://" + pad + "@", false},          // an empty host after the userinfo
-        {"http://" + pad + "@:80", false},       // a port without a host
-        {"http://" + pad + ":80@h/", true},      // the ':' before the '@' is userinfo
-        {"http://" + pad + "/@", padded},        // the '@' is in the path
-        {"http://h/" + pad + "@:", true},        // after the authority, anything goes
-        {"http://h/" + pad + " ", false},        // but never a space
-        {"http://h" + pad + "\\u0001", false},   // nor a control character
-        {"http://h?" + pad + "\\u007f", false},  // nor DEL
-        {"http://[" + pad + "]:1", padded},      // an IPv6 literal needs a body
-        {"http://" + pad + "#", padded},         // the fragment ends the authority
+        {"https://" + pad + "x.com/p", true},
+        {"http://u" + pad + "@h:8080/x", true},
+        {"http://" + pad + "@", false},      // an empty host after the userinfo
+        {"http://" + pad + "@:80", false},   // a port without a host
+        {"http://" + pad + ":80@h/", true},  // the ':' before the '@' is userinfo
+        {"http://" + pad + "/@", padded},    // the '@' is in the path
+        {"http://h/" + pad + "@:", true},    // after the authority, anything goes
+        {"http://h/" + pad + " ", false},    // but never a space
+        {"http://h/" + pad + " " + std::string(20, 'a'), false},  // in any block
+        {"http://h" + pad + "\\u0001", false},                    // nor a control character
+        {"http://h?" + pad + "\\u007f", false},                   // nor DEL
+        {"http://[" + pad + "]:1", padded},                       // an IPv6 literal needs a body
+        {"http://" + pad + "#", padded},                          // the fragment ends the authority
     };
     for (const auto& [url, valid] : cases) {
       SCOPED_TRACE(url);
@@ -502,6 +504,14 @@ TEST_F(Rules, LastDocumentIsTheEventReadValidOrNot) {
   EXPECT_EQ(parser_.last_document(), std::nullopt);
   EXPECT_FALSE(parser_.parse(R"({"metadata": )").ok());  // not JSON: never detected
   EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_FALSE(parser_.parse("[{}]").ok());  // not an object: nothing to detect from
+  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  // Detection reads the root's keys, not the values it passes: broken JSON after a key that
+  // decides is found by the walk of the detected event.
+  auto broken = parser_.parse(R"({"report_url": "u", "x": tru})");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().code, ErrorCode::invalid_json);
+  EXPECT_EQ(parser_.last_document(), report_);
   EXPECT_FALSE(parser_.parse("[", Document::webhook_list).ok());  // asked for
   EXPECT_EQ(parser_.last_document(), Document::webhook_list);
 }

@@ -105,8 +105,10 @@ class Parser {
   Result<AnyDocument> parse(PaddedInput json, Document document);
 
   // What the last parse read its input as, valid or not: the document asked for, or the
-  // event detected. None when detection could not tell (unknown_event) or did not get to
-  // the root's keys (the input is too large or not JSON).
+  // event detected from the root's keys (kept when the input then proves invalid, even as
+  // JSON: detection does not check the values it passes). None when detection could not
+  // tell: unknown_event, a root that is not an object, an input too large, or one broken
+  // before the root's keys could be read.
   std::optional<Document> last_document() const noexcept;
 
  private:

@@ -31,7 +31,7 @@ constexpr std::string_view kValidate =
 
 Checks each input against the validation contract and prints one line per document:
   FILE: ok (EVENT)
-  FILE: CODE at PATH: MESSAGE        (PATH is a JSON Pointer; "" is the root)
+  FILE: CODE at PATH: MESSAGE        (PATH is a JSON Pointer, empty for the root)
 With --ndjson, FILE:LINE names the line. A DIRECTORY stands for the *.json files in it
 (sorted by name, not recursive); `-` or no input at all reads standard input.
 
