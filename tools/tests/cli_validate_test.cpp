@@ -249,8 +249,7 @@ TEST(Validate, NdjsonLinesLongerThanMaxBytesAreTooLargeAndTheRestStillChecked) {
   EXPECT_EQ(run.exit_code, 1);
   const auto out = lines(run.out);
   ASSERT_EQ(out.size(), 3u);
-  EXPECT_EQ(out[1].rfind("-:2: too_large at : the line is " + std::to_string(large.size()), 0),
-            0u)
+  EXPECT_EQ(out[1].rfind("-:2: too_large at : the line is " + std::to_string(large.size()), 0), 0u)
       << out[1];
   EXPECT_EQ(out[2], "-:3: ok (interview_started)");
 }
