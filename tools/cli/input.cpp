@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::size_t kChunk = std::size_t{1} << 20;
 
-std::string in_quotes(std::string_view name) { return "'" + std::string(name) + "'"; }
+std::string in_quotes(std::string_view name) { return std::string("'").append(name).append("'"); }
 
 void list_json_files(const std::string& directory, std::vector<std::string>& inputs,
                      std::vector<std::string>& errors) {

@@ -62,7 +62,7 @@ void Builder::string_value(const FieldInfo& field, std::string_view parent) {
   } else if (name == "workflow_id") {
     out_ += "wf_" + persona_.posting_id;
   } else if (name == "question_id") {
-    out_ += "Q" + hex_id(rng(), 7);
+    out_.append("Q").append(hex_id(rng(), 7));
   } else if (name == "candidate_metadata_id") {
     out_ += uuid(rng());
   } else if (name == "id") {
