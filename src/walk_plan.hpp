@@ -56,7 +56,8 @@ struct StructPlan {
   static std::size_t hash(std::string_view key) noexcept;
 };
 
-// The plan of a document's root struct (webhook_list: of the webhook).
+// The plan of a document's root struct (webhook_list: of the webhook). The plans are built
+// on the first call (walk_plan.cpp).
 const StructPlan& plan_of(Document document);
 
 // Whether `text` (after a key's opening quote, in the padded input) starts with the field's

@@ -2,7 +2,8 @@
 // The interpreter of the field tables. simdjson's stage 1 lists where every JSON token of the
 // input starts (structural characters, strings, scalars, in order); the walker reads that
 // list once, in document order, validating every value and writing each known one into its
-// view. Included only by parser.cpp, the one translation unit that compiles simdjson.
+// view. Included by parser.cpp and walker.cpp, the two translation units that compile
+// simdjson's header.
 
 #include <cstdint>
 #include <memory>
