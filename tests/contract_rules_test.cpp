@@ -141,6 +141,19 @@ TEST_F(Rules, TheRootMustHaveTheDocumentsType) {
 }
 
 // Rule 12's message a person can act on, for a root that does not end where the input does.
+// Rule 13 fixes only the single-violation case; with several, the README's order holds.
+TEST_F(Rules, WithSeveralViolationsTheReadmesOrderHolds) {
+  // Too deep, like broken JSON, wins over a field error before it.
+  expect_error(started_with(R"("timestamp": "x", "zz": [[[[1]]]])"), started_, ErrorCode::too_deep,
+               "/zz/0/0", {.max_depth = 3});
+  // An evaluation_score out of range waits for its object's end (not_scored may follow).
+  const std::string both =
+      replaced(replaced(example(report_), "\"evaluation_score\": 7", "\"evaluation_score\": 11"),
+               "\"rank\": 1,", "\"rank\": \"x\",");
+  expect_error(both, report_, ErrorCode::wrong_type,
+               "/agentic_data/web_interview_info/scorecard/questions/0/rank");
+}
+
 TEST_F(Rules, ARootThatDoesNotEndWithTheInputSaysWhichWay) {
   const std::pair<std::string_view, std::pair<std::int64_t, std::string_view>> cases[] = {
       {R"({"a": 1} x)", {9, "unexpected content after the JSON value"}},
