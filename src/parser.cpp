@@ -3,7 +3,6 @@
 #include <heymilo/parser.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 
 #include "walker.hpp"
@@ -19,9 +18,8 @@ struct Parser::Impl {
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
-  // Each document's walk plan (webhook_list's is the webhook's), looked up once here:
-  // plan_of() pays for its thread-safe initialisation check on every call.
-  std::array<const detail::StructPlan*, std::size(kAllDocuments)> plans{};
+  // Taken once: root_plans() checks its one-time initialisation on every call.
+  const detail::RootPlans& plans = detail::root_plans();
 
   // One view per document; a parse overwrites the one it returns.
   InterviewStarted interview_started;
@@ -132,15 +130,11 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
   const std::size_t count = indexer->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
   detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
-  Document chosen{};
-  bool ok = true;
-  if (requested) {
-    chosen = *requested;
-  } else {
-    ok = walker.detect_event(chosen);
-    if (ok) last_document = chosen;
+  if (!requested) {
+    Document detected{};
+    if (walker.detect_event(detected)) last_document = detected;
   }
-  const Error* error = ok ? walk(walker, chosen) : &buffers.errors.error();
+  const Error* error = last_document ? walk(walker, *last_document) : &buffers.errors.error();
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
   // of another kind stands only if the whole input is valid JSON.
   if (error && error->code != ErrorCode::invalid_json && error->code != ErrorCode::too_deep &&
@@ -149,11 +143,7 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
   return error;
 }
 
-Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) {
-  impl_->apply(options);
-  for (Document document : kAllDocuments)
-    impl_->plans[static_cast<std::size_t>(document)] = &detail::plan_of(document);
-}
+Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) { impl_->apply(options); }
 Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;

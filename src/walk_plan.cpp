@@ -91,15 +91,15 @@ int StructPlan::find(std::string_view key) const noexcept {
   }
 }
 
-const StructPlan& plan_of(Document document) {
-  static const auto roots = [] {
+const RootPlans& root_plans() {
+  static const RootPlans roots = [] {
     static const Plans plans = build_plans();
-    std::array<const StructPlan*, std::size(kAllDocuments)> all{};
+    RootPlans all{};
     for (Document d : kAllDocuments)
       all[static_cast<std::size_t>(d)] = &plans.structs.at(&schema::describe(d));
     return all;
   }();
-  return *roots[static_cast<std::size_t>(document)];
+  return roots;
 }
 
 }  // namespace heymilo::detail

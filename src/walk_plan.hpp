@@ -56,9 +56,10 @@ struct StructPlan {
   static std::size_t hash(std::string_view key) noexcept;
 };
 
-// The plan of a document's root struct (webhook_list: of the webhook). The plans are built
-// on the first call (walk_plan.cpp).
-const StructPlan& plan_of(Document document);
+// The plan of each document's root struct, indexed by Document (webhook_list's: the
+// webhook's). The plans are built on the first call (walk_plan.cpp).
+using RootPlans = std::array<const StructPlan*, std::size(kAllDocuments)>;
+const RootPlans& root_plans();
 
 // Whether `text` (after a key's opening quote, in the padded input) starts with the field's
 // `key":`: the key is the field's name with no escapes and no whitespace before the colon.
