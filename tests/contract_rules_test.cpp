@@ -23,6 +23,15 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
   return text;
 }
 
+// The report example with its first question's `rank` (an integer field without a range)
+// written as `rank`, and the pointer to it.
+constexpr std::string_view kFirstRank =
+    "/agentic_data/web_interview_info/scorecard/questions/0/rank";
+std::string report_with_rank(std::string_view rank) {
+  static const std::string report = example(Document::report_available);
+  return replaced(report, "\"rank\": 1,", "\"rank\": " + std::string(rank) + ",");
+}
+
 // The started example with `member` (a `"key": value` text) added first in the root.
 std::string started_with(std::string_view member) {
   return replaced(example(Document::interview_started), "{", "{" + std::string(member) + ",");
@@ -49,6 +58,22 @@ class Rules : public testing::Test {
     ASSERT_FALSE(result.ok()) << "accepted";
     EXPECT_EQ(to_string(result.error().code), to_string(code)) << to_string(result.error());
     EXPECT_EQ(result.error().path, path) << to_string(result.error());
+  }
+  // `rank` in the first question's rank reads as `value`.
+  void expect_rank(std::string_view rank, std::int64_t value) {
+    SCOPED_TRACE(rank);
+    auto result = parser_.parse_report_available(report_with_rank(rank));
+    ASSERT_TRUE(result.ok()) << to_string(result.error());
+    EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
+  }
+  // `rank` there is out_of_range, the message being the token and `why`.
+  void expect_rank_out_of_range(std::string_view rank, std::string_view why) {
+    SCOPED_TRACE(rank);
+    auto result = parser_.parse(report_with_rank(rank), report_);
+    ASSERT_FALSE(result.ok()) << "accepted";
+    EXPECT_EQ(result.error().code, ErrorCode::out_of_range) << to_string(result.error());
+    EXPECT_EQ(result.error().path, kFirstRank);
+    EXPECT_EQ(result.error().message, std::string(rank) + std::string(why));
   }
   Error detect_error(const std::string& json) {
     auto result = parser_.parse(json);
@@ -140,7 +165,6 @@ TEST_F(Rules, TheRootMustHaveTheDocumentsType) {
   expect_invalid_json("[1,]", started_, "");
 }
 
-// Rule 12's message a person can act on, for a root that does not end where the input does.
 // Rule 13 fixes only the single-violation case; with several, the README's order holds.
 TEST_F(Rules, WithSeveralViolationsTheReadmesOrderHolds) {
   // Too deep, like broken JSON, wins over a field error before it.
@@ -148,12 +172,11 @@ TEST_F(Rules, WithSeveralViolationsTheReadmesOrderHolds) {
                "/zz/0/0", {.max_depth = 3});
   // An evaluation_score out of range waits for its object's end (not_scored may follow).
   const std::string both =
-      replaced(replaced(example(report_), "\"evaluation_score\": 7", "\"evaluation_score\": 11"),
-               "\"rank\": 1,", "\"rank\": \"x\",");
-  expect_error(both, report_, ErrorCode::wrong_type,
-               "/agentic_data/web_interview_info/scorecard/questions/0/rank");
+      replaced(report_with_rank(R"("x")"), "\"evaluation_score\": 7", "\"evaluation_score\": 11");
+  expect_error(both, report_, ErrorCode::wrong_type, kFirstRank);
 }
 
+// Rule 12's message a person can act on, for a root that does not end where the input does.
 TEST_F(Rules, ARootThatDoesNotEndWithTheInputSaysWhichWay) {
   const std::pair<std::string_view, std::pair<std::int64_t, std::string_view>> cases[] = {
       {R"({"a": 1} x)", {9, "unexpected content after the JSON value"}},
@@ -193,10 +216,6 @@ TEST_F(Rules, IntegersMayBeWrittenAsIntegralFloats) {
 
 // Rule 4 by value, not by a double's rounding: an integer is read from its digits.
 TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
-  const std::string report = example(report_);
-  const auto with_rank = [&](std::string_view rank) {
-    return replaced(report, "\"rank\": 1,", "\"rank\": " + std::string(rank) + ",");
-  };
   const std::pair<std::string_view, std::int64_t> integral[] = {
       {"9223372036854775807.0", INT64_MAX},
       {"-9223372036854775808.000", INT64_MIN},
@@ -208,34 +227,19 @@ TEST_F(Rules, IntegersAreReadExactlyFromTheirDigits) {
       {"-0.0e5", 0},
       {"1.2300e2", 123},
       {"1.000000000000000000000000000000e0", 1}};
-  for (const auto& [rank, value] : integral) {
-    SCOPED_TRACE(rank);
-    auto result = parser_.parse_report_available(with_rank(rank));
-    ASSERT_TRUE(result.ok()) << to_string(result.error());
-    EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
-  }
-  const auto expect_out_of_range = [&](std::string_view rank, std::string_view why) {
-    SCOPED_TRACE(rank);
-    auto result = parser_.parse(with_rank(rank), report_);
-    ASSERT_FALSE(result.ok()) << "accepted";
-    EXPECT_EQ(result.error().code, ErrorCode::out_of_range) << to_string(result.error());
-    EXPECT_EQ(result.error().path, "/agentic_data/web_interview_info/scorecard/questions/0/rank");
-    EXPECT_EQ(result.error().message, std::string(rank) + std::string(why));
-  };
+  for (const auto& [rank, value] : integral) expect_rank(rank, value);
   for (std::string_view fraction : {"1.0000000000000001", "1e-400", "-0.5", "12.30", "1.5e-1",
                                     "7.000000000000000000001e1", "1e-99999999999999999999"})
-    expect_out_of_range(fraction, " is not an integer");
+    expect_rank_out_of_range(fraction, " is not an integer");
   for (std::string_view beyond :
        {"9223372036854775808.0", "-9223372036854775809e0", "9.223372036854775808e18", "1e19",
         "1e400", "-1e99999999999", "1e99999999999999999999"})
-    expect_out_of_range(beyond, " does not fit in a 64-bit integer");
+    expect_rank_out_of_range(beyond, " does not fit in a 64-bit integer");
 }
 
 // The same over many values, each written five ways: digits, with a zero fraction, with its
 // point moved into the exponent both ways, and with a fraction one digit too long.
 TEST_F(Rules, EveryInt64ReadsBackFromEverySpelling) {
-  const std::string report = example(report_);
-  const std::string path = "/agentic_data/web_interview_info/scorecard/questions/0/rank";
   std::mt19937_64 random(20261129);
   std::vector<std::int64_t> values = {0, 1, -1, 9, 10, INT64_MAX, INT64_MIN, INT64_MAX - 1};
   for (int i = 0; i < 400; ++i) values.push_back(static_cast<std::int64_t>(random()) >> (i % 64));
@@ -250,19 +254,11 @@ TEST_F(Rules, EveryInt64ReadsBackFromEverySpelling) {
     for (const std::string& spelling :
          {digits, digits + ".000", shifted, (value == 0 ? "0" : digits + "000") + "e-3",
           sign + "0.0" + magnitude + "E+" + std::to_string(magnitude.size() + 1)}) {
-      SCOPED_TRACE(spelling);
-      auto result = parser_.parse_report_available(
-          replaced(report, "\"rank\": 1,", "\"rank\": " + spelling + ","));
-      ASSERT_TRUE(result.ok()) << to_string(result.error());
-      EXPECT_EQ(*(*result->agentic_data->web_interview_info->scorecard->questions)[0].rank, value);
+      expect_rank(spelling, value);
     }
     if (value == 0) continue;
-    SCOPED_TRACE(digits + "1e-1");  // the value and a tenth more (away from zero): a fraction
-    auto tenth = parser_.parse_report_available(
-        replaced(report, "\"rank\": 1,", "\"rank\": " + digits + "1e-1,"));
-    ASSERT_FALSE(tenth.ok());
-    EXPECT_EQ(tenth.error().code, ErrorCode::out_of_range);
-    EXPECT_EQ(tenth.error().path, path);
+    // The value and a tenth more (away from zero): a fraction.
+    expect_rank_out_of_range(digits + "1e-1", " is not an integer");
   }
 }
 
