@@ -163,6 +163,15 @@ constexpr auto make_table(const Entries&... entries) {
   return table;
 }
 
+// Whether the table lists the fields in the struct's member order, so that a view struct reads
+// in the order its table (and so the extract output and the JSON Schema) gives.
+template <std::size_t N>
+constexpr bool in_member_order(const Table<N>& table) {
+  for (std::size_t i = 1; i < N; ++i)
+    if (table.fields[i].offset <= table.fields[i - 1].offset) return false;
+  return true;
+}
+
 template <class T, std::size_t N>
 constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table) {
   static_assert(std::is_aggregate_v<T> && std::is_trivially_copyable_v<T>);
@@ -189,13 +198,15 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
                                                                       offsetof(Self, member))
 
 // Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member
-// order, and the table (Struct_declared::table) for HEYMILO_FLATTEN.
+// order (checked), and the table (Struct_declared::table) for HEYMILO_FLATTEN.
 #define HEYMILO_DESCRIBE(Struct, json_name, ...)                                                 \
   namespace Struct##_declared {                                                                  \
     using Self = Struct;                                                                         \
     constexpr auto table = ::heymilo::schema::declare::make_table(__VA_ARGS__);                  \
     static_assert(::heymilo::schema::declare::member_count<Struct>() == table.entries,           \
                   "the table must list every member of " #Struct);                               \
+    static_assert(::heymilo::schema::declare::in_member_order(table),                            \
+                  "the table must list the members of " #Struct " in their order");              \
   }                                                                                              \
   template <>                                                                                    \
   const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {                             \
