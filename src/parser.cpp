@@ -40,6 +40,7 @@ struct Parser::Impl {
   // Parses as `requested`, or as the detected event when it is null.
   const Error* run(PaddedInput input, const Document* requested);
   const Error* walk(detail::Walker& walker, Document document);
+  const Error* walk_detected(detail::Walker& walker);
 };
 
 PaddedInput Parser::Impl::pad(std::string_view input) {
@@ -83,6 +84,39 @@ const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
       break;
   }
   return ok ? nullptr : &buffers.errors.error();
+}
+
+// Rule 11 without a pass of its own over the root's keys. The payload is read as
+// interview_started, the one event that no key of its own decides, until a root key of
+// another event turns up; the walk then starts again as that event (as report_available if
+// a report key turns up in the walk as interview_completed). Anything else (an error, or
+// interview_started without its `metadata`) goes to detect_event, which decides as the rule
+// reads, so what the walk reports is what detecting first would have reported.
+const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
+  using detail::kCompletedKey;
+  using detail::kReportKey;
+  Document event = Document::interview_started;
+  for (;;) {
+    walker.stop_at_event_keys(event == Document::interview_started     ? kReportKey | kCompletedKey
+                              : event == Document::interview_completed ? kReportKey
+                                                                       : 0);
+    const Error* error = walk(walker, event);
+    const unsigned stopped = walker.stopped_at();
+    walker.stop_at_event_keys(0);
+    if (!error &&
+        (event != Document::interview_started || !interview_started.metadata.is_absent())) {
+      last_document = event;
+      return nullptr;
+    }
+    walker.rewind();
+    buffers.reset();
+    if (stopped == 0) break;
+    event = stopped & kReportKey ? Document::report_available : Document::interview_completed;
+  }
+  Document detected{};
+  if (!walker.detect_event(detected)) return &buffers.errors.error();
+  last_document = detected;
+  return walk(walker, detected);
 }
 
 // Grows the token index and the string buffer to inputs of `size` bytes; a no-op once they
@@ -130,11 +164,7 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
   const std::size_t count = indexer->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
   detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
-  if (!requested) {
-    Document detected{};
-    if (walker.detect_event(detected)) last_document = detected;
-  }
-  const Error* error = last_document ? walk(walker, *last_document) : &buffers.errors.error();
+  const Error* error = requested ? walk(walker, *requested) : walk_detected(walker);
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
   // of another kind stands only if the whole input is valid JSON.
   if (error && error->code != ErrorCode::invalid_json && error->code != ErrorCode::too_deep &&

@@ -81,6 +81,28 @@ bool same_text(std::string_view a, std::string_view b) noexcept {
   return (differ | (word_at<Word>(a, size - 8) ^ word_at<Word>(b, size - 8))) == 0;
 }
 
+// The kind of root key `key` (decoded) is, or 0. The length picks the candidates.
+unsigned event_key(std::string_view key) noexcept {
+  switch (key.size()) {
+    case 8:
+      return key == "metadata" ? kStartedKey : 0;
+    case 10:
+      return key == "report_url" ? kReportKey : 0;
+    case 12:
+      return key == "agentic_data" ? kReportKey : 0;
+    case 18:
+      return key == "workflow_completed" ? kCompletedKey : 0;
+    case 20:
+      return key == "interview_data_model"   ? kReportKey
+             : key == "completion_timestamp" ? kCompletedKey
+                                             : 0;
+    case 22:
+      return key == "parent_conversation_id" ? kCompletedKey : 0;
+    default:
+      return 0;
+  }
+}
+
 void append_number(std::string& out, double value) {
   char text[32];
   auto [end, ec] = std::to_chars(text, text + sizeof text, value);
@@ -354,6 +376,10 @@ bool Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out, cons
       }
       const PathNode node{path, key};
       if (field == nullptr) {
+        if (depth == 1 && stop_kinds_ != 0) {  // a root key of another event ends this walk
+          stopped_at_ = event_key(key) & stop_kinds_;
+          if (stopped_at_ != 0) return false;
+        }
         next_ = at.next;
         if (!validate_value(&node, depth)) return false;
         at.next = next_;
@@ -797,13 +823,18 @@ bool Walker::validate_document() {
 
 // Steps over one value without checking it (the walk that follows detection does).
 bool Walker::skip_value() {
+  const std::uint32_t* token = next_;  // in a register: the member would be stored every token
   std::size_t open = 0;
   do {
-    if (next_ == end_) return fail_syntax(nullptr, here(), "the document ended early");
-    const char c = json_[*next_++];
-    if (c == '{' || c == '[') ++open;
-    if (c == '}' || c == ']') --open;
+    if (token == end_) {
+      next_ = token;
+      return fail_syntax(nullptr, here(), "the document ended early");
+    }
+    const char c = json_[*token++];
+    open += c == '{' || c == '[';
+    open -= c == '}' || c == ']';
   } while (open > 0);
+  next_ = token;
   return true;
 }
 
@@ -811,27 +842,26 @@ bool Walker::detect_event(Document& event) {
   if (peek() != '{') return fail_wrong_type(here(), "an object", nullptr);
   if (!closes_root('{')) return false;
   ++next_;
-  bool report = false, completed = false, started = false;
+  unsigned keys = 0;
   for (char separator = peek() == '}' ? '}' : ','; separator == ',';) {
     std::string_view key = read_key(nullptr);
     if (key.data() == nullptr) return false;
-    key = decode_key(key, nullptr);
-    if (key.data() == nullptr) return false;
+    if (has_backslash(key)) {
+      key = decode_key(key, nullptr);
+      if (key.data() == nullptr) return false;
+    }
+    keys |= event_key(key);
     // A report key decides: the rest need not be looked at (the walk checks it all).
-    report = key == "report_url" || key == "agentic_data" || key == "interview_data_model";
-    if (report) break;
+    if (keys & kReportKey) break;
     if (!skip_value()) return false;
-    completed |= key == "workflow_completed" || key == "completion_timestamp" ||
-                 key == "parent_conversation_id";
-    started |= key == "metadata";
     separator = peek();
     ++next_;
   }
   rewind();
-  if (report || completed || started) {
-    event = report      ? Document::report_available
-            : completed ? Document::interview_completed
-                        : Document::interview_started;
+  if (keys != 0) {
+    event = keys & kReportKey      ? Document::report_available
+            : keys & kCompletedKey ? Document::interview_completed
+                                   : Document::interview_started;
     return true;
   }
   raise(ErrorCode::unknown_event, nullptr, here())  // the root's '{'

@@ -49,6 +49,9 @@ struct WalkBuffers {
   void reserve_strings(std::size_t size);
 };
 
+// The kinds of root key rule 11 decides by, as bits.
+inline constexpr unsigned kReportKey = 1, kCompletedKey = 2, kStartedKey = 4;
+
 class Walker {
  public:
   // A byte of `input` that starts no token and continues none (e.g. a letter inside a
@@ -72,6 +75,15 @@ class Walker {
   bool validate_document();
   // Rule 11: the event whose keys the root object carries (rewinds afterwards).
   bool detect_event(Document& event);
+  // Rule 11 along the walk: read_root_object stops, raising nothing, at the first root key
+  // of a kind in `kinds` (kReportKey, kCompletedKey), and stopped_at() then says which.
+  void stop_at_event_keys(unsigned kinds) noexcept {
+    stop_kinds_ = kinds;
+    stopped_at_ = 0;
+  }
+  unsigned stopped_at() const noexcept { return stopped_at_; }
+  // Back to the first token, for another walk of the same input.
+  void rewind() noexcept;
 
  private:
   enum class JsonType : std::uint8_t { object, array, string, number, boolean, null, invalid };
@@ -116,7 +128,6 @@ class Walker {
   // The text of the scalar starting at `start`, just consumed.
   std::string_view scalar_text(const char* start) const noexcept;
   std::string_view scalar_text(Cursor at, const char* start) const noexcept;
-  void rewind() noexcept;
 
   // The hot path: one call per object or array (`at` just past its opening bracket; on
   // success `next_` is past the closing one), the rest inlined into them.
@@ -207,6 +218,8 @@ class Walker {
   std::size_t strings_used_ = 0;
   std::size_t array_level_ = 0;
   bool syntax_only_ = false;  // validate_document(): is the input JSON at all?
+  unsigned stop_kinds_ = 0;   // stop_at_event_keys()
+  unsigned stopped_at_ = 0;
 };
 
 }  // namespace heymilo::detail

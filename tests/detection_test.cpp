@@ -1,0 +1,119 @@
+// Rule 11 along the walk: a payload of unknown event is read as interview_started until a
+// root key of another event turns up, and the walk then starts again as that event. Whatever
+// the order of the root's keys, and whatever is wrong with the payload, parse(json) must give
+// what reading the keys first and then parsing as their event gives: the same view or the
+// same error, and the same last_document().
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include <heymilo/heymilo.hpp>
+#include <heymilo/json_writer.hpp>
+
+#include "support/json_tree.hpp"
+
+namespace heymilo {
+namespace {
+
+using test::Json;
+using test::JsonObject;
+
+// Rule 11 from the root's keys, as the contract words it.
+std::optional<Document> event_of(const JsonObject& root) {
+  bool report = false, completed = false, started = false;
+  for (const auto& [key, value] : root) {
+    report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
+    completed |= key == "workflow_completed" || key == "completion_timestamp" ||
+                 key == "parent_conversation_id";
+    started |= key == "metadata";
+  }
+  if (report) return Document::report_available;
+  if (completed) return Document::interview_completed;
+  if (started) return Document::interview_started;
+  return std::nullopt;
+}
+
+// What a parse gave, as text: the view's JSON, or the error with its offset.
+std::string outcome(const Result<AnyDocument>& result) {
+  std::string text;
+  if (result.ok()) {
+    append_json(text, *result);
+  } else {
+    text = to_string(result.error()) + " @" + std::to_string(result.error().offset);
+  }
+  return text;
+}
+
+void expect_detected_as_read(Parser& parser, const JsonObject& root) {
+  const std::string json = test::to_json(Json{root});
+  SCOPED_TRACE(json);
+  const std::string detected = outcome(parser.parse(json));
+  const std::optional<Document> detected_as = parser.last_document();
+  const std::optional<Document> event = event_of(root);
+  if (!event) {
+    EXPECT_EQ(detected_as, std::nullopt);
+    EXPECT_NE(detected.find("unknown_event"), std::string::npos) << detected;
+    return;
+  }
+  EXPECT_EQ(detected_as, event);
+  EXPECT_EQ(detected, outcome(parser.parse(json, *event)));
+}
+
+// The root's members turned `by` places (the first `by` go last).
+JsonObject rotated(JsonObject members, std::size_t by) {
+  std::rotate(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(by), members.end());
+  return members;
+}
+
+TEST(Detection, TheWalkDecidesAsReadingTheKeysFirstWouldInEveryKeyOrder) {
+  const std::pair<std::string, Json> deciding[] = {
+      {"metadata", Json{JsonObject{}}},
+      {"parent_conversation_id", Json{std::string("p")}},
+      {"workflow_completed", Json{true}},
+      {"report_url", Json{std::string("https://x.example/r.pdf")}},
+      {"agentic_data", Json{nullptr}},
+  };
+  Parser parser;
+  int cases = 0;
+  for (const Document document :
+       {Document::interview_started, Document::interview_completed, Document::report_available}) {
+    const Json example = test::parse_json(
+        test::read_file(test::data_path(std::string(to_string(document)) + ".json")));
+    for (const Mode mode : {Mode::strict, Mode::lenient}) {
+      parser.set_options({.mode = mode});
+      for (const bool broken_id : {false, true}) {  // an error before or after the deciding keys
+        JsonObject root = example.object();
+        if (broken_id) root.front().second = Json{std::int64_t{7}};
+        for (std::size_t turn = 0; turn < root.size(); ++turn) {
+          const JsonObject turned = rotated(root, turn);
+          expect_detected_as_read(parser, turned);
+          for (const auto& extra : deciding) {
+            for (std::size_t at = 0; at <= turned.size(); ++at) {
+              JsonObject with = turned;
+              with.insert(with.begin() + static_cast<std::ptrdiff_t>(at), extra);
+              expect_detected_as_read(parser, with);
+              ++cases;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 1000);
+}
+
+TEST(Detection, RootsWithoutAnEventKeyAreUnknownWhateverElseTheyHold) {
+  Parser parser;
+  for (const Mode mode : {Mode::strict, Mode::lenient}) {
+    parser.set_options({.mode = mode});
+    expect_detected_as_read(parser, {{"interview_id", Json{std::string("a")}},
+                                     {"posting_id", Json{std::string("b")}},
+                                     {"timestamp", Json{std::int64_t{1}}}});
+    expect_detected_as_read(parser, {});
+    expect_detected_as_read(parser, {{"x", Json{JsonObject{{"metadata", Json{nullptr}}}}}});
+  }
+}
+
+}  // namespace
+}  // namespace heymilo
