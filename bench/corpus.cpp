@@ -20,6 +20,8 @@ std::span<const Case> all_cases() {
                                {"report_1MB", 1024 * kKiB},
                                {"report_16MB", 16384 * kKiB}})
       list.push_back({name, Document::report_available, bytes});
+    for (Document document : {Document::interview_started, Document::interview_completed})
+      list.push_back({std::string(to_string(document)) + "_detected", document, 0, 1, true});
     list.push_back({"ndjson_10000", std::nullopt, 0, 10000});
     return list;
   }();

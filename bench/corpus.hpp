@@ -20,10 +20,13 @@ struct Case {
   std::optional<Document> document;  // none: NDJSON of mixed payloads, one per line
   std::size_t target_bytes = 0;      // 0: the document's natural size
   std::size_t count = 1;             // documents in the input
+  bool detected = false;             // the library detects the event (parse(json)), as a
+                                     // receiver that does not know it must
 };
 
 // Every case the issue asks for: each document at its natural size, report_available at
-// 12 KiB .. 16 MiB, and NDJSON of 10,000 mixed payloads.
+// 12 KiB .. 16 MiB, and NDJSON of 10,000 mixed payloads; and the two small payloads again,
+// their event detected.
 std::span<const Case> all_cases();
 
 struct Input {

@@ -66,7 +66,8 @@ auto heymilo_parser(const Case& c, const Input& input, Parser& parser) {
     return each_document(
         c, input, failure, [&](std::string_view json, std::size_t capacity, std::string& failure) {
           const PaddedInput padded{json, capacity};
-          auto result = c.document ? parser.parse(padded, *c.document) : parser.parse(padded);
+          auto result =
+              c.document && !c.detected ? parser.parse(padded, *c.document) : parser.parse(padded);
           if (!result) failure = to_string(result.error());
           return result.ok();
         });

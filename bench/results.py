@@ -70,8 +70,8 @@ def order(name):
 
 
 CASE_ORDER = {name: i for i, name in enumerate([
-    "webhook_create_request", "webhook", "interview_completed", "interview_started",
-    "webhook_list", "report_12KB", "report_available", "report_64KB", "report_1MB",
+    "webhook_create_request", "webhook", "interview_completed", "interview_completed_detected",
+    "interview_started", "interview_started_detected", "webhook_list", "report_12KB", "report_available", "report_64KB", "report_1MB",
     "report_16MB"])}
 
 
@@ -170,6 +170,7 @@ def plot_data(cases, out):
                 f.write(f'"{implementation}"\n')
                 for case, rows in cases.items():
                     if implementation in rows and not case.startswith("ndjson") and \
+                            not case.endswith("_detected") and \
                             (case.startswith("report") == reports):
                         row = rows[implementation]
                         f.write(f"{row['doc_bytes']:.0f} {row['bytes_per_second'] / 1e6:.1f}\n")
