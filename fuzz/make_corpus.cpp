@@ -83,6 +83,20 @@ void write_seeds(const fs::path& out) {
 
   Seeds parse(out, "parse");
   for (Document event : kEvents) parse.add_document(event);
+  // Each example with a key that decides another event (rule 11) first and last among the
+  // root's keys: detection along the walk starts again, or does not, at either end.
+  constexpr std::string_view kDeciding[] = {R"("metadata":{})", R"("parent_conversation_id":"p")",
+                                            R"("report_url":"https://x.example/r.pdf")"};
+  for (Document event : kEvents) {
+    const std::string json = example(event), name(to_string(event));
+    for (std::size_t i = 0; i < std::size(kDeciding); ++i) {
+      std::string first = json, last = json;
+      first.insert(json.find('{') + 1, std::string(kDeciding[i]) + ",");
+      last.insert(json.rfind('}'), "," + std::string(kDeciding[i]));
+      parse.add(name + "_deciding_" + std::to_string(i) + "_first.json", first);
+      parse.add(name + "_deciding_" + std::to_string(i) + "_last.json", last);
+    }
+  }
 
   for (std::string_view target : {"differential", "round_trip"}) {
     Seeds seeds(out, target);

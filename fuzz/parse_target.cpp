@@ -2,8 +2,14 @@
 // PaddedInput entry points. Checks: the entry points agree exactly; an accepted input is
 // one of the three events and parses the same when that event is asked for; a rejected one
 // is rejected the same way by one of the events (unless no event was detected), and is
-// invalid JSON for every event when it is invalid JSON for detection.
+// invalid JSON for every event when it is invalid JSON for detection. Where both the library
+// and simdjson's DOM read the input as JSON, rule 11 read from the root keys of the DOM's
+// object is the event the parser says it read, and parsing as that event gives the same
+// outcome.
 #include <cstdint>
+#include <optional>
+
+#include <simdjson.h>
 
 #include "fuzz_support.hpp"
 #include "view_walk.hpp"
@@ -19,6 +25,28 @@ bool is_json_error(ErrorCode code) {
   return code == ErrorCode::invalid_json || code == ErrorCode::too_deep;
 }
 
+// Rule 11 as the contract words it, from the root keys simdjson's DOM reads; nullopt when
+// the DOM does not read an object or the keys name no event.
+std::optional<Document> event_named_by_keys(const PaddedCopy& padded) {
+  static simdjson::dom::parser dom;
+  simdjson::dom::object root;
+  const PaddedInput input = padded.input();
+  if (dom.parse(input.json.data(), input.json.size(), false).get(root) != simdjson::SUCCESS)
+    return std::nullopt;
+  bool report = false, completed = false, started = false;
+  for (const auto member : root) {
+    const std::string_view key = member.key;
+    report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
+    completed |= key == "workflow_completed" || key == "completion_timestamp" ||
+                 key == "parent_conversation_id";
+    started |= key == "metadata";
+  }
+  if (report) return Document::report_available;
+  if (completed) return Document::interview_completed;
+  if (started) return Document::interview_started;
+  return std::nullopt;
+}
+
 void check_mode(Mode mode, std::string_view input, const PaddedCopy& padded) {
   Parser parser({.mode = mode});
   const Result<AnyDocument> result = parser.parse(input);
@@ -26,6 +54,14 @@ void check_mode(Mode mode, std::string_view input, const PaddedCopy& padded) {
   Parser padded_parser({.mode = mode});
   check(outcome(padded_parser.parse(padded.input())) == detected,
         "parse(string_view) and parse(PaddedInput) disagree", detected);
+  const bool json = result || !is_json_error(result.error().code);  // JSON by the library too
+  if (const std::optional<Document> named = json ? event_named_by_keys(padded) : std::nullopt) {
+    check(parser.last_document() == named, "read as another event than the root's keys name",
+          detected);
+    Parser as_named({.mode = mode});
+    check(outcome(as_named.parse(input, *named)) == detected,
+          "parses differently as the event the root's keys name", detected);
+  }
 
   if (result) {
     const Document document = document_of(*result);
