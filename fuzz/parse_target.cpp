@@ -8,10 +8,13 @@
 // outcome.
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include <simdjson.h>
 
 #include "fuzz_support.hpp"
+#include "support/event_keys.hpp"
 #include "view_walk.hpp"
 
 namespace {
@@ -25,26 +28,17 @@ bool is_json_error(ErrorCode code) {
   return code == ErrorCode::invalid_json || code == ErrorCode::too_deep;
 }
 
-// Rule 11 as the contract words it, from the root keys simdjson's DOM reads; nullopt when
-// the DOM does not read an object or the keys name no event.
+// The event the root keys of simdjson's DOM reading name by rule 11; nullopt when the DOM
+// does not read an object or the keys name no event.
 std::optional<Document> event_named_by_keys(const PaddedCopy& padded) {
   static simdjson::dom::parser dom;
   simdjson::dom::object root;
   const PaddedInput input = padded.input();
   if (dom.parse(input.json.data(), input.json.size(), false).get(root) != simdjson::SUCCESS)
     return std::nullopt;
-  bool report = false, completed = false, started = false;
-  for (const auto member : root) {
-    const std::string_view key = member.key;
-    report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
-    completed |= key == "workflow_completed" || key == "completion_timestamp" ||
-                 key == "parent_conversation_id";
-    started |= key == "metadata";
-  }
-  if (report) return Document::report_available;
-  if (completed) return Document::interview_completed;
-  if (started) return Document::interview_started;
-  return std::nullopt;
+  std::vector<std::string_view> keys;
+  for (const auto member : root) keys.push_back(member.key);
+  return test::event_named_by(keys);
 }
 
 void check_mode(Mode mode, std::string_view input, const PaddedCopy& padded) {

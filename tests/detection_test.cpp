@@ -5,12 +5,15 @@
 // same error, and the same last_document().
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
+#include <ranges>
 #include <string>
 
 #include <heymilo/heymilo.hpp>
 #include <heymilo/json_writer.hpp>
 
+#include "support/event_keys.hpp"
 #include "support/json_tree.hpp"
 
 namespace heymilo {
@@ -18,21 +21,6 @@ namespace {
 
 using test::Json;
 using test::JsonObject;
-
-// Rule 11 from the root's keys, as the contract words it.
-std::optional<Document> event_of(const JsonObject& root) {
-  bool report = false, completed = false, started = false;
-  for (const auto& [key, value] : root) {
-    report |= key == "report_url" || key == "agentic_data" || key == "interview_data_model";
-    completed |= key == "workflow_completed" || key == "completion_timestamp" ||
-                 key == "parent_conversation_id";
-    started |= key == "metadata";
-  }
-  if (report) return Document::report_available;
-  if (completed) return Document::interview_completed;
-  if (started) return Document::interview_started;
-  return std::nullopt;
-}
 
 // What a parse gave, as text: the view's JSON, or the error with its offset.
 std::string outcome(const Result<AnyDocument>& result) {
@@ -50,7 +38,7 @@ void expect_detected_as_read(Parser& parser, const JsonObject& root) {
   SCOPED_TRACE(json);
   const std::string detected = outcome(parser.parse(json));
   const std::optional<Document> detected_as = parser.last_document();
-  const std::optional<Document> event = event_of(root);
+  const std::optional<Document> event = test::event_named_by(root | std::views::keys);
   if (!event) {
     EXPECT_EQ(detected_as, std::nullopt);
     EXPECT_NE(detected.find("unknown_event"), std::string::npos) << detected;
