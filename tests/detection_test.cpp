@@ -7,8 +7,9 @@
 
 #include <algorithm>
 #include <optional>
-#include <ranges>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <heymilo/heymilo.hpp>
 #include <heymilo/json_writer.hpp>
@@ -38,7 +39,9 @@ void expect_detected_as_read(Parser& parser, const JsonObject& root) {
   SCOPED_TRACE(json);
   const std::string detected = outcome(parser.parse(json));
   const std::optional<Document> detected_as = parser.last_document();
-  const std::optional<Document> event = test::event_named_by(root | std::views::keys);
+  std::vector<std::string_view> keys;
+  for (const auto& [key, value] : root) keys.push_back(key);
+  const std::optional<Document> event = test::event_named_by(keys);
   if (!event) {
     EXPECT_EQ(detected_as, std::nullopt);
     EXPECT_NE(detected.find("unknown_event"), std::string::npos) << detected;
