@@ -30,21 +30,6 @@ inline std::uint32_t backslashes(const char* at) noexcept {
 }
 #endif
 
-// Whether `text` (inside the padded input) holds a backslash: for short text such as a key,
-// where a call to memchr costs more than the search.
-inline bool has_backslash(std::string_view text) noexcept {
-#if defined(__SSE2__)
-  for (std::size_t at = 0; at < text.size(); at += 16) {
-    const std::size_t left = text.size() - at;
-    const std::uint32_t inside = left >= 16 ? 0xFFFF : (1u << left) - 1;
-    if (backslashes(text.data() + at) & inside) return true;
-  }
-  return false;
-#else
-  return text.find('\\') != std::string_view::npos;
-#endif
-}
-
 #if HEYMILO_AVX2_AT_RUN_TIME
 inline const bool kHasAvx2 = [] {
   __builtin_cpu_init();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include <heymilo/json_writer.hpp>
 
@@ -81,26 +82,22 @@ bool same_text(std::string_view a, std::string_view b) noexcept {
   return (differ | (word_at<Word>(a, size - 8) ^ word_at<Word>(b, size - 8))) == 0;
 }
 
-// The kind of root key `key` (decoded) is, or 0. The length picks the candidates.
+// The root keys rule 11 decides by, with their kinds.
+constexpr std::pair<std::string_view, unsigned> kEventKeys[] = {
+    {"report_url", kReportKey},
+    {"agentic_data", kReportKey},
+    {"interview_data_model", kReportKey},
+    {"workflow_completed", kCompletedKey},
+    {"completion_timestamp", kCompletedKey},
+    {"parent_conversation_id", kCompletedKey},
+    {"metadata", kStartedKey},
+};
+
+// The kind of root key `key` (decoded) is, or 0.
 unsigned event_key(std::string_view key) noexcept {
-  switch (key.size()) {
-    case 8:
-      return key == "metadata" ? kStartedKey : 0;
-    case 10:
-      return key == "report_url" ? kReportKey : 0;
-    case 12:
-      return key == "agentic_data" ? kReportKey : 0;
-    case 18:
-      return key == "workflow_completed" ? kCompletedKey : 0;
-    case 20:
-      return key == "interview_data_model"   ? kReportKey
-             : key == "completion_timestamp" ? kCompletedKey
-                                             : 0;
-    case 22:
-      return key == "parent_conversation_id" ? kCompletedKey : 0;
-    default:
-      return 0;
-  }
+  for (const auto& [name, kind] : kEventKeys)
+    if (key == name) return kind;
+  return 0;
 }
 
 void append_number(std::string& out, double value) {
@@ -846,10 +843,8 @@ bool Walker::detect_event(Document& event) {
   for (char separator = peek() == '}' ? '}' : ','; separator == ',';) {
     std::string_view key = read_key(nullptr);
     if (key.data() == nullptr) return false;
-    if (has_backslash(key)) {
-      key = decode_key(key, nullptr);
-      if (key.data() == nullptr) return false;
-    }
+    key = decode_key(key, nullptr);
+    if (key.data() == nullptr) return false;
     keys |= event_key(key);
     // A report key decides: the rest need not be looked at (the walk checks it all).
     if (keys & kReportKey) break;
@@ -864,11 +859,10 @@ bool Walker::detect_event(Document& event) {
                                    : Document::interview_started;
     return true;
   }
-  raise(ErrorCode::unknown_event, nullptr, here())  // the root's '{'
-      .append(
-          "the root has none of the keys that identify an event (report_url, agentic_data, "
-          "interview_data_model, workflow_completed, completion_timestamp, "
-          "parent_conversation_id, metadata)");
+  std::string& message = raise(ErrorCode::unknown_event, nullptr, here())  // the root's '{'
+                             .append("the root has none of the keys that identify an event (");
+  for (const auto& [name, kind] : kEventKeys) message.append(name).append(", ");
+  message.replace(message.size() - 2, 2, ")");
   return false;
 }
 
