@@ -286,6 +286,13 @@ TEST_F(Rules, AnIntegerBeyond64BitsIsANumberOnlyWhereTheEventDocumentsTheKey) {
                ErrorCode::invalid_json, "/completion_timestamp");
   expect_error(started_with(member), started_, ErrorCode::invalid_json, "/completion_timestamp");
 
+  // Beyond the double range: out_of_range where documented, invalid JSON where unknown.
+  const std::string huge = "1e400";
+  expect_error(replaced(example(completed), "1770810397.0827055", huge), completed,
+               ErrorCode::out_of_range, "/completion_timestamp");
+  expect_error(started_with("\"completion_timestamp\": " + huge), started_, ErrorCode::invalid_json,
+               "/completion_timestamp");
+
   // The fuzzer's input: detected as a report by report_url, a missing field as completed.
   const std::string finding = test::read_file(
       test::data_path("../regressions/parse_big_integer_under_another_events_key.json"));
