@@ -1,0 +1,97 @@
+#pragma once
+// Builds a binding's native objects (Python dicts, JavaScript objects) from a view by walking
+// the field tables, the way append_json prints canonical JSON: every field the view holds, in
+// the declaration's order, absent fields left out, null as null, opaque values parsed from
+// their raw text. A Builder supplies the native values:
+//
+//   Value null(); Value string(std::string_view); Value number(double);
+//   Value integer(std::int64_t); Value boolean(bool); Value raw_json(std::string_view);
+//   Object object(); void set(Object&, const schema::FieldInfo&, Value);
+//   Array array(std::size_t size); void set(Array&, std::size_t index, Value);
+//
+// where Object and Array convert to Value.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include <heymilo/parser.hpp>
+#include <heymilo/schema.hpp>
+
+namespace heymilo::bindings {
+
+template <class Builder>
+typename Builder::Value struct_to_native(Builder& out, const schema::StructInfo& info,
+                                         const void* object);
+
+template <class Builder>
+typename Builder::Value value_to_native(Builder& out, schema::Kind kind,
+                                        const schema::FieldInfo& field, const void* value) {
+  using schema::Kind;
+  switch (kind) {
+    case Kind::string:
+      return out.string(*static_cast<const std::string_view*>(value));
+    case Kind::number:
+      return out.number(*static_cast<const double*>(value));
+    case Kind::integer:
+      return out.integer(*static_cast<const std::int64_t*>(value));
+    case Kind::boolean:
+      return out.boolean(*static_cast<const bool*>(value));
+    case Kind::object:
+      return struct_to_native(out, field.nested(), value);
+    case Kind::raw_object:
+      return out.raw_json(static_cast<const RawObject*>(value)->json);
+    case Kind::raw_json:
+      return out.raw_json(static_cast<const RawJson*>(value)->json);
+    case Kind::array: {
+      const std::span<const std::byte> bytes = field.get_span(value);
+      const std::size_t size = bytes.size() / field.element_size;
+      auto array = out.array(size);
+      for (std::size_t i = 0; i < size; ++i)
+        out.set(
+            array, i,
+            value_to_native(out, field.element_kind, field, bytes.data() + i * field.element_size));
+      return array;
+    }
+  }
+  return out.null();
+}
+
+template <class Builder>
+typename Builder::Value struct_to_native(Builder& out, const schema::StructInfo& info,
+                                         const void* object) {
+  auto result = out.object();
+  for (const schema::FieldInfo& field : info.fields) {
+    const Presence presence = schema::presence_of(field, object);
+    if (presence == Presence::absent) continue;
+    out.set(result, field,
+            presence == Presence::null
+                ? out.null()
+                : value_to_native(out, field.kind, field, schema::value_of(field, object)));
+  }
+  return result;
+}
+
+// A parsed document as native objects; a webhook list is an array of webhooks.
+template <class Builder>
+typename Builder::Value document_to_native(Builder& out, const AnyDocument& document) {
+  return std::visit(
+      [&out](const auto* view) -> typename Builder::Value {
+        using View = std::remove_cvref_t<decltype(*view)>;
+        if constexpr (std::is_same_v<View, WebhookList>) {
+          auto array = out.array(view->webhooks.size());
+          for (std::size_t i = 0; i < view->webhooks.size(); ++i)
+            out.set(array, i,
+                    struct_to_native(out, schema::describe<Webhook>(), &view->webhooks[i]));
+          return array;
+        } else {
+          return struct_to_native(out, schema::describe<View>(), view);
+        }
+      },
+      document);
+}
+
+}  // namespace heymilo::bindings
