@@ -169,6 +169,8 @@ class CaseBuilder {
     }
     if (field.kind == Kind::integer) {
       add("fraction", Mode::strict, steps, set({2.5}), error(ErrorCode::out_of_range));
+    } else if (field.kind == Kind::number && field.check == Check::none) {
+      add("fraction", Mode::strict, steps, set({10.5}), {});
     }
   }
 
@@ -240,6 +242,49 @@ TEST(FieldRuleCoverage, TheExamplesReachEveryFieldOfEveryTable) {
   EXPECT_TRUE(missed.empty()) << "fields without generated cases: "
                               << testing::PrintToString(missed);
   EXPECT_GT(generated().cases.size(), 1000u);
+}
+
+// Rule 5: the docs do not promise that an example's `10` is never `10.5`.
+TEST(ExampleOnlyNumbers, NoExampleOnlyFieldIsAnInteger) {
+  std::set<const FieldInfo*> all;
+  for (Document document : kAllDocuments) collect_fields(schema::describe(document), all);
+  for (const FieldInfo* field : all) {
+    if (field->documented) continue;
+    EXPECT_NE(field->kind, Kind::integer) << field->name;
+    EXPECT_FALSE(field->kind == Kind::array && field->element_kind == Kind::integer) << field->name;
+  }
+}
+
+// Every example-only number of the examples set to 10.5: accepted, read into the view as a
+// double, and printed by the extract writer (append_json) as 10.5 at the same path.
+TEST(ExampleOnlyNumbers, AFractionIsReadAndPrinted) {
+  std::size_t checked = 0;
+  for (Document document : kAllDocuments) {
+    Json root = test::parse_json(
+        test::read_file(test::data_path(std::string(to_string(document)) + ".json")));
+    Steps steps;
+    if (document == Document::webhook_list) steps.push_back({"", 0});
+    const auto on_object = [](const Steps&) {};
+    const auto on_field = [&](const FieldInfo& field, const Steps& at) {
+      if (field.documented || field.kind != Kind::number) return;
+      Json copy = root;
+      test::node_at(copy, at) = Json{10.5};
+      Parser parser;
+      const auto result = parser.parse(test::to_json(copy), document);
+      ASSERT_TRUE(result.ok()) << pointer_of(at) << ": " << to_string(result.error());
+      std::string extracted;
+      append_json(extracted, *result);
+      Json printed = test::parse_json(extracted);
+      const Json& value = test::node_at(printed, at);
+      ASSERT_TRUE(std::holds_alternative<double>(value.value)) << pointer_of(at) << extracted;
+      EXPECT_EQ(std::get<double>(value.value), 10.5) << pointer_of(at);
+      ++checked;
+    };
+    test::walk_fields(root, schema::describe(document), steps, on_object, on_field);
+  }
+  // idle_timeout_seconds, backoff_seconds, threshold, min_evaluation_score, num_questions,
+  // step_workflow.steps[].rank and the example-only numbers that were numbers already.
+  EXPECT_GE(checked, 6u);
 }
 
 }  // namespace
