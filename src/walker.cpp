@@ -692,7 +692,8 @@ bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_v
       message.assign("must not be empty");
       break;
     default:
-      message.append(" is not an absolute http(s) URL with a host");
+      message.append(
+          " is not an absolute http(s) URL with a host and no whitespace or control character");
       break;
   }
   return false;
