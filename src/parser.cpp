@@ -34,13 +34,16 @@ struct Parser::Impl {
   void apply(const Options& given) {
     options = walk_options = given;
     walk_options.max_depth = std::clamp<std::size_t>(given.max_depth, 1, kMaxDepthLimit);
+    buffers.errors.set_limit(given.max_errors);
   }
   PaddedInput pad(std::string_view json);
   simdjson::error_code reserve(std::size_t size);
-  // Parses as `requested`, or as the detected event when it is null.
-  const Error* run(PaddedInput input, const Document* requested);
-  const Error* walk(detail::Walker& walker, Document document);
-  const Error* walk_detected(detail::Walker& walker);
+  // Parses as `requested`, or as the detected event when it is null: no errors when valid.
+  std::span<const Error> run(PaddedInput input, const Document* requested);
+  // Whether the document is valid (else the errors are in buffers.errors).
+  bool walk(detail::Walker& walker, Document document);
+  bool walk_detected(detail::Walker& walker);
+  std::span<const Error> fail(ErrorCode code, std::string_view message, std::string_view detail);
 };
 
 PaddedInput Parser::Impl::pad(std::string_view input) {
@@ -54,7 +57,7 @@ PaddedInput Parser::Impl::pad(std::string_view input) {
   return {{copy.get(), input.size()}, needed};
 }
 
-const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
+bool Parser::Impl::walk(detail::Walker& walker, Document document) {
   const detail::StructPlan& plan = *plans[static_cast<std::size_t>(document)];
   bool ok = false;
   switch (document) {
@@ -83,7 +86,8 @@ const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
       result = &webhook_list;
       break;
   }
-  return ok ? nullptr : &buffers.errors.error();
+  // With Options::max_errors > 1 a walk may finish after errors it carried on from.
+  return ok && buffers.errors.count() == 0;
 }
 
 // Rule 11 without a pass of its own over the root's keys. The payload is read as
@@ -92,7 +96,7 @@ const Error* Parser::Impl::walk(detail::Walker& walker, Document document) {
 // a report key turns up in the walk as interview_completed). Anything else (an error, or
 // interview_started without its `metadata`) goes to detect_event, which decides as the rule
 // reads, so what the walk reports is what detecting first would have reported.
-const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
+bool Parser::Impl::walk_detected(detail::Walker& walker) {
   using detail::kCompletedKey;
   using detail::kReportKey;
   Document event = Document::interview_started;
@@ -100,13 +104,12 @@ const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
     walker.stop_at_event_keys(event == Document::interview_started     ? kReportKey | kCompletedKey
                               : event == Document::interview_completed ? kReportKey
                                                                        : 0);
-    const Error* error = walk(walker, event);
+    const bool ok = walk(walker, event);
     const unsigned stopped = walker.stopped_at();
     walker.stop_at_event_keys(0);
-    if (!error &&
-        (event != Document::interview_started || !interview_started.metadata.is_absent())) {
+    if (ok && (event != Document::interview_started || !interview_started.metadata.is_absent())) {
       last_document = event;
-      return nullptr;
+      return true;
     }
     walker.rewind();
     buffers.reset();
@@ -114,7 +117,7 @@ const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
     event = stopped & kReportKey ? Document::report_available : Document::interview_completed;
   }
   Document detected{};
-  if (!walker.detect_event(detected)) return &buffers.errors.error();
+  if (!walker.detect_event(detected)) return false;
   last_document = detected;
   return walk(walker, detected);
 }
@@ -131,46 +134,47 @@ simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   return indexer->capacity() < size ? indexer->set_capacity(size) : simdjson::SUCCESS;
 }
 
-const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
+std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view message,
+                                          std::string_view detail) {
+  buffers.errors.raise(code, nullptr, -1).append(message).append(detail);
+  return buffers.errors.errors();
+}
+
+std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requested) {
   buffers.reset();
   last_document.reset();
   if (requested) last_document = *requested;
   if (input.json.size() > options.max_bytes) {
-    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
-        .append("the input is ")
-        .append(std::to_string(input.json.size()))
-        .append(" bytes, more than the limit of ")
-        .append(std::to_string(options.max_bytes));
-    return &buffers.errors.error();
+    return fail(ErrorCode::too_large, "the input is ",
+                std::to_string(input.json.size()) + " bytes, more than the limit of " +
+                    std::to_string(options.max_bytes));
   }
   std::size_t sentinel = detail::Walker::find_sentinel(input.json);
   if (input.capacity < input.json.size() + kPadding || sentinel == std::string_view::npos) {
     input = pad(input.json);  // the copy's padding is spaces: one is the sentinel
     if (sentinel == std::string_view::npos) sentinel = input.json.size();
   }
-  if (auto error = reserve(input.json.size())) {
-    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
-        .append("cannot allocate the parser: ")
-        .append(simdjson::error_message(error));
-    return &buffers.errors.error();
-  }
+  if (auto error = reserve(input.json.size()))
+    return fail(ErrorCode::too_large,
+                "cannot allocate the parser: ", simdjson::error_message(error));
   if (auto error = indexer->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
-                                   input.json.size(), simdjson::stage1_mode::regular)) {
-    buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1)
-        .append(simdjson::error_message(error));
-    return &buffers.errors.error();
-  }
+                                   input.json.size(), simdjson::stage1_mode::regular))
+    return fail(ErrorCode::invalid_json, "", simdjson::error_message(error));
   std::uint32_t* tokens = indexer->structural_indexes.get();
   const std::size_t count = indexer->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
   detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
-  const Error* error = requested ? walk(walker, *requested) : walk_detected(walker);
+  if (requested ? walk(walker, *requested) : walk_detected(walker)) return {};
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
-  // of another kind stands only if the whole input is valid JSON.
-  if (error && error->code != ErrorCode::invalid_json && error->code != ErrorCode::too_deep &&
-      error->code != ErrorCode::too_large && !walker.validate_document())
-    error = &buffers.errors.error();
-  return error;
+  // of another kind (unknown_event too) stands only if the whole input is valid JSON. A walk
+  // that carried on after field errors (Options::max_errors) and then broke is judged the
+  // same way, so that its one error is the one the default mode reports.
+  detail::ErrorState& errors = buffers.errors;
+  const ErrorCode code = errors.code();
+  if (errors.had_field_error() || (code != ErrorCode::invalid_json && code != ErrorCode::too_deep &&
+                                   code != ErrorCode::too_large))
+    walker.validate_document();
+  return errors.errors();
 }
 
 Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) { impl_->apply(options); }
@@ -182,16 +186,20 @@ const Options& Parser::options() const noexcept { return impl_->options; }
 void Parser::set_options(const Options& options) noexcept { impl_->apply(options); }
 
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
-  if (const Error* error = impl_->run(json, &document)) return Result<AnyDocument>(*error);
+  const std::span<const Error> errors = impl_->run(json, &document);
+  if (!errors.empty()) return Result<AnyDocument>(errors);
   return Result<AnyDocument>(impl_->result);
 }
 
 Result<AnyDocument> Parser::parse(PaddedInput json) {
-  if (const Error* error = impl_->run(json, nullptr)) return Result<AnyDocument>(*error);
+  const std::span<const Error> errors = impl_->run(json, nullptr);
+  if (!errors.empty()) return Result<AnyDocument>(errors);
   return Result<AnyDocument>(impl_->result);
 }
 
 std::optional<Document> Parser::last_document() const noexcept { return impl_->last_document; }
+
+std::span<const Warning> Parser::warnings() const { return impl_->buffers.warnings.reports(); }
 
 Result<AnyDocument> Parser::parse(std::string_view json, Document document) {
   return parse(PaddedInput{json, 0}, document);
@@ -202,7 +210,7 @@ Result<AnyDocument> Parser::parse(std::string_view json) { return parse(PaddedIn
 namespace {
 template <class T>
 Result<T> narrow(const Result<AnyDocument>& result) {
-  if (!result) return Result<T>(result.error());
+  if (!result) return Result<T>(result.errors());
   return Result<T>(*std::get<const T*>(*result));
 }
 }  // namespace

@@ -197,6 +197,7 @@ void Walker::rewind() noexcept {
   next_ = begin_;
   backslash_ = json_;
   strings_used_ = 0;
+  syntax_only_ = false;
 }
 
 std::int64_t Walker::offset_of(const char* where) const noexcept {
@@ -377,14 +378,20 @@ bool Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out, cons
           stopped_at_ = event_key(key) & stop_kinds_;
           if (stopped_at_ != 0) return false;
         }
+        if (options_.drift) warn_unknown_field(plan, &node, quote);
         next_ = at.next;
         if (!validate_value(&node, depth)) return false;
         at.next = next_;
+      } else if (seen & field->bit) {
+        fail_duplicate(&node, quote);
+        if (!carry_on(at, token_of(quote) + 2, &node, depth)) return false;
       } else {
-        if (seen & field->bit) return fail_duplicate(&node, quote);
         seen |= field->bit;
         expected = field + 1;
-        if (!read_field(at, *field, out, &node, depth, deferred)) return false;
+        if (!read_field(at, *field, out, &node, depth, deferred)) {
+          if (!carry_on(at, token_of(quote) + 2, &node, depth)) return false;
+          std::memset(out + field->offset, 0, field->extent);  // what it held is no value
+        }
       }
       const char separator = at.peek();
       if (separator == ',') {
@@ -400,13 +407,14 @@ bool Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out, cons
   const std::uint64_t required =
       options_.mode == Mode::strict ? plan.info->strict_required : plan.info->lenient_required;
   if (const std::uint64_t missing = required & ~seen)
-    return fail_missing(plan.info->fields[std::countr_zero(missing)], path, at.json + *open);
+    if (!fail_missing_fields(plan, missing, path, at.json + *open)) return false;
   // Fields the object left out are value-initialised (all zero: absent, empty, 0).
   for (std::uint64_t absent = plan.all & ~seen; absent != 0; absent &= absent - 1) {
     const FieldPlan& field = plan.fields[std::countr_zero(absent)];
     std::memset(out + field.offset, 0, field.extent);
   }
-  if (deferred.field != nullptr && !check_deferred(deferred, plan, out, path)) return false;
+  if (deferred.field != nullptr && !check_deferred(deferred, plan, out, path) && !may_carry_on())
+    return false;
   next_ = at.next;
   return true;
 }
@@ -501,7 +509,9 @@ bool Walker::read_array(Cursor at, const FieldPlan& field, const PathNode* path,
     for (;;) {
       const PathNode node{path, count};
       void* slot = elements.append(field.element_size);
-      if (!read_value(at, field.element_kind, field, slot, &node, depth)) {
+      const std::uint32_t* const element = at.next;
+      if (!read_value(at, field.element_kind, field, slot, &node, depth) &&
+          !carry_on(at, element, &node, depth)) {
         ok = false;
         break;
       }
@@ -692,7 +702,8 @@ bool Walker::check_value(const FieldInfo& field, const void* slot, std::string_v
       message.assign("must not be empty");
       break;
     default:
-      message.append(" is not an absolute http(s) URL with a host");
+      message.append(
+          " is not an absolute http(s) URL with a host and no whitespace or control character");
       break;
   }
   return false;
