@@ -44,4 +44,6 @@ Result<AnyDocument> run(std::string_view json, const Request& request) {
 
 std::optional<Document> last_document() noexcept { return thread_parser().last_document(); }
 
+std::span<const Warning> last_warnings() { return thread_parser().warnings(); }
+
 }  // namespace heymilo::bindings

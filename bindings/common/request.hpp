@@ -4,6 +4,7 @@
 // parser's options.
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include <heymilo/parser.hpp>
@@ -28,5 +29,8 @@ Result<AnyDocument> run(std::string_view json, const Request& request);
 
 // What the thread's last run() read its input as (Parser::last_document).
 std::optional<Document> last_document() noexcept;
+
+// The thread's last run()'s warnings (Options::drift), valid until its next run().
+std::span<const Warning> last_warnings();
 
 }  // namespace heymilo::bindings

@@ -156,13 +156,11 @@ Request read_request(std::string_view event, bool lenient, std::size_t max_error
   if (!read_event(event, request.document))
     throw py::value_error("heymilo: unknown event '" + std::string(event) + "'; expected one of " +
                           std::string(event_names()));
-  // Not wired yet: the library takes one error and no drift warnings (issue #18).
-  if (max_errors != 1)
-    throw py::value_error("heymilo: max_errors other than 1 is not supported yet");
-  if (drift) throw py::value_error("heymilo: drift warnings are not supported yet");
   request.options.mode = lenient ? Mode::lenient : Mode::strict;
   request.options.max_bytes = max_bytes;
   request.options.max_depth = max_depth;
+  request.options.max_errors = max_errors;
+  request.options.drift = drift;
   return request;
 }
 
@@ -171,13 +169,17 @@ py::object event_name() {
   return document ? py::object(py::str(std::string(to_string(*document)))) : py::object(py::none());
 }
 
-py::list issues_of(const Result<AnyDocument>& result) {
-  py::list issues;
-  if (!result) {
-    const Error& error = result.error();
-    issues.append(py::cast(PyIssue{std::string(to_string(error.code)), std::string(error.path),
-                                   error.offset, std::string(error.message)}));
-  }
+// Errors and warnings as heymilo.Error objects.
+template <class Issue>
+py::list issues_of(std::span<const Issue> found) {
+  py::list issues(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i)
+    PyList_SET_ITEM(
+        issues.ptr(), static_cast<Py_ssize_t>(i),
+        py::cast(PyIssue{std::string(to_string(found[i].code)), std::string(found[i].path),
+                         found[i].offset, std::string(found[i].message)})
+            .release()
+            .ptr());
   return issues;
 }
 
@@ -186,7 +188,7 @@ PyValidation validate(const py::handle& body, std::string_view event, bool lenie
                       bool drift) {
   const Request request = read_request(event, lenient, max_errors, max_bytes, max_depth, drift);
   const auto result = Input(body).run(request);
-  return {result.ok(), event_name(), issues_of(result), py::list()};
+  return {result.ok(), event_name(), issues_of(result.errors()), issues_of(last_warnings())};
 }
 
 py::object parse(const py::handle& body, std::string_view event, bool lenient,
@@ -197,7 +199,7 @@ py::object parse(const py::handle& body, std::string_view event, bool lenient,
     Builder builder;
     return document_to_native(builder, *result);
   }
-  const py::list errors = issues_of(result);
+  const py::list errors = issues_of(result.errors());
   const py::object exception = globals().validation_error(py::str(to_string(result.error())));
   exception.attr("errors") = errors;
   PyErr_SetObject(globals().validation_error.ptr(), exception.ptr());

@@ -1,0 +1,229 @@
+// The `heymilo` Node.js addon: validate(input, options) and parse(input, options) over the C++
+// library, with node-addon-api. A JavaScript thread (the main one or a worker) keeps its own
+// parser; parse() builds objects from the views by walking the field tables
+// (bindings/common/to_native.hpp).
+
+#include <napi.h>
+
+#include <heymilo/json_writer.hpp>
+
+#include <span>
+#include <string>
+#include <unordered_map>
+
+#include "../../common/request.hpp"
+#include "../../common/to_native.hpp"
+
+namespace heymilo::bindings::node {
+namespace {
+
+// Per environment (main thread or worker): JSON.parse for opaque values and the
+// HeyMiloValidationError class that lib/index.js registers.
+struct Instance {
+  Napi::FunctionReference json_parse;
+  Napi::FunctionReference validation_error;
+};
+
+Instance& instance(Napi::Env env) { return *env.GetInstanceData<Instance>(); }
+
+// Builds JavaScript values for to_native.hpp.
+struct Builder {
+  Napi::Env env;
+  using Value = Napi::Value;
+  using Object = Napi::Object;
+  using Array = Napi::Array;
+
+  // Each field's key, made once a call (a document repeats the keys of its array elements).
+  std::unordered_map<const schema::FieldInfo*, napi_value> keys;
+
+  Value null() { return env.Null(); }
+  Value string(std::string_view text) { return Napi::String::New(env, text.data(), text.size()); }
+  Value number(double value) { return Napi::Number::New(env, value); }
+  Value integer(std::int64_t value) { return Napi::Number::New(env, static_cast<double>(value)); }
+  Value boolean(bool value) { return Napi::Boolean::New(env, value); }
+  Value raw_json(std::string_view json) { return instance(env).json_parse.Call({string(json)}); }
+  Object object() { return Napi::Object::New(env); }
+  void set(Object& object, const schema::FieldInfo& field, const Value& value) {
+    napi_value& key = keys[&field];
+    if (key == nullptr) key = Napi::String::New(env, field.name.data(), field.name.size());
+    object.Set(key, value);
+  }
+  Array array(std::size_t size) { return Napi::Array::New(env, size); }
+  void set(Array& array, std::size_t index, const Value& value) {
+    array.Set(static_cast<std::uint32_t>(index), value);
+  }
+};
+
+// A string's UTF-8 bytes, copied into a buffer the thread keeps (with the parser's padding,
+// so the parser reads it in place).
+PaddedInput utf8_of(const Napi::String& text) {
+  thread_local std::string buffer;
+  std::size_t size = 0;
+  napi_get_value_string_utf8(text.Env(), text, nullptr, 0, &size);
+  buffer.resize(size);
+  buffer.reserve(size + kPadding + 1);
+  napi_get_value_string_utf8(text.Env(), text, buffer.data(), size + 1, &size);
+  return {buffer, buffer.capacity()};
+}
+
+Result<AnyDocument> run_input(const Napi::Value& input, const Request& request) {
+  if (input.IsString()) return run(utf8_of(input.As<Napi::String>()), request);
+  if (input.IsTypedArray()) {
+    const auto array = input.As<Napi::TypedArray>();
+    if (array.TypedArrayType() == napi_uint8_array) {
+      const auto bytes = input.As<Napi::Uint8Array>();
+      return run(std::string_view(reinterpret_cast<const char*>(bytes.Data()), bytes.ByteLength()),
+                 request);
+    }
+  }
+  throw Napi::TypeError::New(input.Env(), "heymilo: the input must be a Buffer, a Uint8Array or a string");
+}
+
+std::size_t read_count(const Napi::Object& options, const char* name, std::size_t fallback) {
+  const Napi::Value value = options.Get(name);
+  if (value.IsUndefined()) return fallback;
+  const double number = value.IsNumber() ? value.As<Napi::Number>().DoubleValue() : -1;
+  if (!(number >= 0 && number <= 9007199254740991.0) || number != static_cast<double>(static_cast<std::uint64_t>(number)))
+    throw Napi::TypeError::New(options.Env(), std::string("heymilo: options.") + name +
+                                                  " must be a non-negative integer");
+  return static_cast<std::size_t>(number);
+}
+
+bool read_flag(const Napi::Object& options, const char* name) {
+  const Napi::Value value = options.Get(name);
+  if (value.IsUndefined()) return false;
+  if (!value.IsBoolean())
+    throw Napi::TypeError::New(options.Env(), std::string("heymilo: options.") + name + " must be a boolean");
+  return value.As<Napi::Boolean>().Value();
+}
+
+Request read_request(const Napi::CallbackInfo& info) {
+  Request request;
+  if (info.Length() < 2 || info[1].IsUndefined()) return request;
+  if (!info[1].IsObject())
+    throw Napi::TypeError::New(info.Env(), "heymilo: options must be an object");
+  const auto options = info[1].As<Napi::Object>();
+  const Napi::Value event = options.Get("event");
+  if (!event.IsUndefined()) {
+    if (!event.IsString() || !read_event(event.As<Napi::String>().Utf8Value(), request.document))
+      throw Napi::TypeError::New(info.Env(), "heymilo: options.event must be one of " +
+                                                 std::string(event_names()));
+  }
+  request.options.mode = read_flag(options, "lenient") ? Mode::lenient : Mode::strict;
+  request.options.max_errors = read_count(options, "maxErrors", request.options.max_errors);
+  request.options.max_bytes = read_count(options, "maxBytes", request.options.max_bytes);
+  request.options.max_depth = read_count(options, "maxDepth", request.options.max_depth);
+  request.options.drift = read_flag(options, "drift");
+  return request;
+}
+
+// Errors and warnings as {code, path, offset, message} objects.
+template <class Issue>
+Napi::Array issues_of(Napi::Env env, std::span<const Issue> found) {
+  auto issues = Napi::Array::New(env, found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    auto issue = Napi::Object::New(env);
+    const std::string_view code = to_string(found[i].code);
+    issue.Set("code", Napi::String::New(env, code.data(), code.size()));
+    issue.Set("path", Napi::String::New(env, found[i].path.data(), found[i].path.size()));
+    issue.Set("offset", Napi::Number::New(env, static_cast<double>(found[i].offset)));
+    issue.Set("message", Napi::String::New(env, found[i].message.data(), found[i].message.size()));
+    issues.Set(static_cast<std::uint32_t>(i), issue);
+  }
+  return issues;
+}
+
+Napi::Value event_name(Napi::Env env) {
+  const auto document = last_document();
+  if (!document) return env.Null();
+  const std::string_view name = to_string(*document);
+  return Napi::String::New(env, name.data(), name.size());
+}
+
+Napi::Value validate(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const auto result = run_input(info[0], read_request(info));
+  auto out = Napi::Object::New(env);
+  out.Set("valid", Napi::Boolean::New(env, result.ok()));
+  out.Set("event", event_name(env));
+  out.Set("errors", issues_of(env, result.errors()));
+  out.Set("warnings", issues_of(env, last_warnings()));
+  return out;
+}
+
+Napi::Value parse(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const auto result = run_input(info[0], read_request(info));
+  if (result) {
+    Builder builder{env};
+    return document_to_native(builder, *result);
+  }
+  const std::string message = to_string(result.error());
+  const Napi::Object error = instance(env).validation_error.New(
+      {Napi::String::New(env, message), issues_of(env, result.errors())});
+  throw Napi::Error(env, error);
+}
+
+Napi::Value parse_via_json(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const auto result = run_input(info[0], read_request(info));
+  if (!result) throw Napi::Error::New(env, "invalid");
+  thread_local std::string out;
+  out.clear();
+  append_json(out, *result);
+  return instance(env).json_parse.Call({Napi::String::New(env, out.data(), out.size())});
+}
+
+Napi::Value canonical_json(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const auto result = run_input(info[0], read_request(info));
+  if (!result) throw Napi::Error::New(env, "invalid");
+  thread_local std::string out;
+  out.clear();
+  append_json(out, *result);
+  return Napi::String::New(env, out.data(), out.size());
+}
+
+Napi::Value canonical_buffer(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const auto result = run_input(info[0], read_request(info));
+  if (!result) throw Napi::Error::New(env, "invalid");
+  thread_local std::string out;
+  out.clear();
+  append_json(out, *result);
+  return Napi::Buffer<char>::Copy(env, out.data(), out.size());
+}
+
+// lib/index.js hands over its error class once, at load.
+void set_error_class(const Napi::CallbackInfo& info) {
+  instance(info.Env()).validation_error = Napi::Persistent(info[0].As<Napi::Function>());
+}
+
+Napi::Object init(Napi::Env env, Napi::Object exports) {
+  auto* data = new Instance;
+  data->json_parse = Napi::Persistent(
+      env.Global().Get("JSON").As<Napi::Object>().Get("parse").As<Napi::Function>());
+  env.SetInstanceData(data);
+  exports.Set("validate", Napi::Function::New(env, validate, "validate"));
+  exports.Set("parse", Napi::Function::New(env, parse, "parse"));
+  exports.Set("parseViaJson", Napi::Function::New(env, parse_via_json, "parseViaJson"));
+  exports.Set("canonicalJson", Napi::Function::New(env, canonical_json, "canonicalJson"));
+  exports.Set("canonicalBuffer", Napi::Function::New(env, canonical_buffer, "canonicalBuffer"));
+  exports.Set("setErrorClass", Napi::Function::New(env, set_error_class, "setErrorClass"));
+  auto defaults = Napi::Object::New(env);
+  const Options options;
+  defaults.Set("maxErrors", Napi::Number::New(env, static_cast<double>(options.max_errors)));
+  defaults.Set("maxBytes", Napi::Number::New(env, static_cast<double>(options.max_bytes)));
+  defaults.Set("maxDepth", Napi::Number::New(env, static_cast<double>(options.max_depth)));
+  exports.Set("defaults", defaults);
+  return exports;
+}
+
+}  // namespace
+}  // namespace heymilo::bindings::node
+
+// NODE_API_MODULE names a function in the global namespace.
+static Napi::Object heymilo_init(Napi::Env env, Napi::Object exports) {
+  return heymilo::bindings::node::init(env, exports);
+}
+NODE_API_MODULE(heymilo, heymilo_init)
