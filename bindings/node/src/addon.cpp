@@ -1,7 +1,6 @@
 // The `heymilo` Node.js addon: validate(input, options) and parse(input, options) over the C++
 // library, with node-addon-api. A JavaScript thread (the main one or a worker) keeps its own
-// parser; parse() builds objects from the views by walking the field tables
-// (bindings/common/to_native.hpp).
+// parser.
 
 #include <napi.h>
 
@@ -9,50 +8,19 @@
 
 #include <span>
 #include <string>
-#include <unordered_map>
 
 #include "../../common/request.hpp"
-#include "../../common/to_native.hpp"
 
 namespace heymilo::bindings::node {
 namespace {
 
-// Per environment (main thread or worker): JSON.parse for opaque values and the
-// HeyMiloValidationError class that lib/index.js registers.
+// Per environment (main thread or worker): the HeyMiloValidationError class that
+// lib/index.js registers.
 struct Instance {
-  Napi::FunctionReference json_parse;
   Napi::FunctionReference validation_error;
 };
 
 Instance& instance(Napi::Env env) { return *env.GetInstanceData<Instance>(); }
-
-// Builds JavaScript values for to_native.hpp.
-struct Builder {
-  Napi::Env env;
-  using Value = Napi::Value;
-  using Object = Napi::Object;
-  using Array = Napi::Array;
-
-  // Each field's key, made once a call (a document repeats the keys of its array elements).
-  std::unordered_map<const schema::FieldInfo*, napi_value> keys;
-
-  Value null() { return env.Null(); }
-  Value string(std::string_view text) { return Napi::String::New(env, text.data(), text.size()); }
-  Value number(double value) { return Napi::Number::New(env, value); }
-  Value integer(std::int64_t value) { return Napi::Number::New(env, static_cast<double>(value)); }
-  Value boolean(bool value) { return Napi::Boolean::New(env, value); }
-  Value raw_json(std::string_view json) { return instance(env).json_parse.Call({string(json)}); }
-  Object object() { return Napi::Object::New(env); }
-  void set(Object& object, const schema::FieldInfo& field, const Value& value) {
-    napi_value& key = keys[&field];
-    if (key == nullptr) key = Napi::String::New(env, field.name.data(), field.name.size());
-    object.Set(key, value);
-  }
-  Array array(std::size_t size) { return Napi::Array::New(env, size); }
-  void set(Array& array, std::size_t index, const Value& value) {
-    array.Set(static_cast<std::uint32_t>(index), value);
-  }
-};
 
 // A string's UTF-8 bytes, copied into a buffer the thread keeps (with the parser's padding,
 // so the parser reads it in place).
@@ -76,16 +44,18 @@ Result<AnyDocument> run_input(const Napi::Value& input, const Request& request) 
                  request);
     }
   }
-  throw Napi::TypeError::New(input.Env(), "heymilo: the input must be a Buffer, a Uint8Array or a string");
+  throw Napi::TypeError::New(input.Env(),
+                             "heymilo: the input must be a Buffer, a Uint8Array or a string");
 }
 
 std::size_t read_count(const Napi::Object& options, const char* name, std::size_t fallback) {
   const Napi::Value value = options.Get(name);
   if (value.IsUndefined()) return fallback;
   const double number = value.IsNumber() ? value.As<Napi::Number>().DoubleValue() : -1;
-  if (!(number >= 0 && number <= 9007199254740991.0) || number != static_cast<double>(static_cast<std::uint64_t>(number)))
-    throw Napi::TypeError::New(options.Env(), std::string("heymilo: options.") + name +
-                                                  " must be a non-negative integer");
+  if (!(number >= 0 && number <= 9007199254740991.0) ||
+      number != static_cast<double>(static_cast<std::uint64_t>(number)))
+    throw Napi::TypeError::New(
+        options.Env(), std::string("heymilo: options.") + name + " must be a non-negative integer");
   return static_cast<std::size_t>(number);
 }
 
@@ -93,7 +63,8 @@ bool read_flag(const Napi::Object& options, const char* name) {
   const Napi::Value value = options.Get(name);
   if (value.IsUndefined()) return false;
   if (!value.IsBoolean())
-    throw Napi::TypeError::New(options.Env(), std::string("heymilo: options.") + name + " must be a boolean");
+    throw Napi::TypeError::New(options.Env(),
+                               std::string("heymilo: options.") + name + " must be a boolean");
   return value.As<Napi::Boolean>().Value();
 }
 
@@ -106,8 +77,8 @@ Request read_request(const Napi::CallbackInfo& info) {
   const Napi::Value event = options.Get("event");
   if (!event.IsUndefined()) {
     if (!event.IsString() || !read_event(event.As<Napi::String>().Utf8Value(), request.document))
-      throw Napi::TypeError::New(info.Env(), "heymilo: options.event must be one of " +
-                                                 std::string(event_names()));
+      throw Napi::TypeError::New(
+          info.Env(), "heymilo: options.event must be one of " + std::string(event_names()));
   }
   request.options.mode = read_flag(options, "lenient") ? Mode::lenient : Mode::strict;
   request.options.max_errors = read_count(options, "maxErrors", request.options.max_errors);
@@ -151,47 +122,35 @@ Napi::Value validate(const Napi::CallbackInfo& info) {
   return out;
 }
 
-Napi::Value parse(const Napi::CallbackInfo& info) {
-  const Napi::Env env = info.Env();
-  const auto result = run_input(info[0], read_request(info));
-  if (result) {
-    Builder builder{env};
-    return document_to_native(builder, *result);
-  }
-  const std::string message = to_string(result.error());
-  const Napi::Object error = instance(env).validation_error.New(
-      {Napi::String::New(env, message), issues_of(env, result.errors())});
-  throw Napi::Error(env, error);
+bool is_ascii(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
 }
 
-Napi::Value parse_via_json(const Napi::CallbackInfo& info) {
-  const Napi::Env env = info.Env();
-  const auto result = run_input(info[0], read_request(info));
-  if (!result) throw Napi::Error::New(env, "invalid");
-  thread_local std::string out;
-  out.clear();
-  append_json(out, *result);
-  return instance(env).json_parse.Call({Napi::String::New(env, out.data(), out.size())});
-}
-
+// For parse() in lib/index.js: the canonical JSON of the views (append_json), which it reads
+// with JSON.parse. Measured faster than building the objects through N-API calls
+// (bindings/README.md). ASCII text is returned as a string (copied, nothing to decode), other
+// text as a Buffer, which Node decodes several times faster than an N-API UTF-8 string.
 Napi::Value canonical_json(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const auto result = run_input(info[0], read_request(info));
-  if (!result) throw Napi::Error::New(env, "invalid");
-  thread_local std::string out;
-  out.clear();
-  append_json(out, *result);
-  return Napi::String::New(env, out.data(), out.size());
-}
-
-Napi::Value canonical_buffer(const Napi::CallbackInfo& info) {
-  const Napi::Env env = info.Env();
-  const auto result = run_input(info[0], read_request(info));
-  if (!result) throw Napi::Error::New(env, "invalid");
-  thread_local std::string out;
-  out.clear();
-  append_json(out, *result);
-  return Napi::Buffer<char>::Copy(env, out.data(), out.size());
+  if (!result) {
+    const std::string message = to_string(result.error());
+    const Napi::Object error = instance(env).validation_error.New(
+        {Napi::String::New(env, message), issues_of(env, result.errors())});
+    throw Napi::Error(env, error);
+  }
+  thread_local std::string json;
+  json.clear();
+  append_json(json, *result);
+  if (is_ascii(json)) {
+    napi_value text;
+    NAPI_THROW_IF_FAILED(env, napi_create_string_latin1(env, json.data(), json.size(), &text),
+                         Napi::Value());
+    return {env, text};
+  }
+  return Napi::Buffer<char>::Copy(env, json.data(), json.size());
 }
 
 // lib/index.js hands over its error class once, at load.
@@ -201,14 +160,9 @@ void set_error_class(const Napi::CallbackInfo& info) {
 
 Napi::Object init(Napi::Env env, Napi::Object exports) {
   auto* data = new Instance;
-  data->json_parse = Napi::Persistent(
-      env.Global().Get("JSON").As<Napi::Object>().Get("parse").As<Napi::Function>());
   env.SetInstanceData(data);
   exports.Set("validate", Napi::Function::New(env, validate, "validate"));
-  exports.Set("parse", Napi::Function::New(env, parse, "parse"));
-  exports.Set("parseViaJson", Napi::Function::New(env, parse_via_json, "parseViaJson"));
   exports.Set("canonicalJson", Napi::Function::New(env, canonical_json, "canonicalJson"));
-  exports.Set("canonicalBuffer", Napi::Function::New(env, canonical_buffer, "canonicalBuffer"));
   exports.Set("setErrorClass", Napi::Function::New(env, set_error_class, "setErrorClass"));
   auto defaults = Napi::Object::New(env);
   const Options options;

@@ -16,8 +16,8 @@ using schema::Requirement;
 using schema::StructInfo;
 
 // The events that detection (options.event "auto", rule 11) can return.
-constexpr Document kDetectedEvents[] = {Document::interview_started,
-                                        Document::interview_completed, Document::report_available};
+constexpr Document kDetectedEvents[] = {Document::interview_started, Document::interview_completed,
+                                        Document::report_available};
 
 std::string interface_name(std::string_view json_name) {
   std::string name;
@@ -99,9 +99,10 @@ std::string comment_of(const FieldInfo& field) {
   if (!field.documented) notes.push_back("Example-only (contract rule 5).");
   if (field.check == schema::Check::range) {
     const bool unbounded = field.max == std::numeric_limits<double>::infinity();
-    notes.push_back(unbounded ? "At least " + std::to_string(static_cast<long long>(field.min)) + "."
-                              : std::to_string(static_cast<long long>(field.min)) + ".." +
-                                    std::to_string(static_cast<long long>(field.max)) + ".");
+    notes.push_back(unbounded
+                        ? "At least " + std::to_string(static_cast<long long>(field.min)) + "."
+                        : std::to_string(static_cast<long long>(field.min)) + ".." +
+                              std::to_string(static_cast<long long>(field.max)) + ".");
   }
   if (field.check == schema::Check::speech_score) notes.push_back("-1, or at least 0.");
   if (field.check == schema::Check::non_empty) notes.push_back("Not empty.");
@@ -243,7 +244,8 @@ std::string typescript_declarations() {
        code = static_cast<ErrorCode>(static_cast<int>(code) + 1))
     codes.emplace_back(to_string(code));
   out += "export type ErrorCode = " + code_union(codes) + ";\n";
-  out += "export type WarningCode = " + code_union({std::string(to_string(WarningCode::unknown_field))}) + ";\n";
+  out += "export type WarningCode = " +
+         code_union({std::string(to_string(WarningCode::unknown_field))}) + ";\n";
   out += kFunctions;
   out += "\n// The views in strict mode (the default): every documented field is present.\n";
   append_views(out, structs, Mode::strict);

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "../../common/request.hpp"
-#include "../../common/to_native.hpp"
+#include "to_native.hpp"
 
 namespace py = pybind11;
 

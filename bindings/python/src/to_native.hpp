@@ -1,8 +1,8 @@
 #pragma once
-// Builds a binding's native objects (Python dicts, JavaScript objects) from a view by walking
+// Builds Python's dicts, lists and scalars from a view by walking
 // the field tables, the way append_json prints canonical JSON: every field the view holds, in
 // the declaration's order, absent fields left out, null as null, opaque values parsed from
-// their raw text. A Builder supplies the native values:
+// their raw text. A Builder supplies the values:
 //
 //   Value null(); Value string(std::string_view); Value number(double);
 //   Value integer(std::int64_t); Value boolean(bool); Value raw_json(std::string_view);
