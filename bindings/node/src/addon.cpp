@@ -1,6 +1,6 @@
 // The `heymilo` Node.js addon: validate(input, options) and parse(input, options) over the C++
 // library, with node-addon-api. A JavaScript thread (the main one or a worker) keeps its own
-// parser.
+// parser. Built with C++ exceptions (NAPI_CPP_EXCEPTIONS): a failed N-API call throws.
 
 #include <napi.h>
 
@@ -35,17 +35,21 @@ PaddedInput utf8_of(const Napi::String& text) {
 }
 
 Result<AnyDocument> run_input(const Napi::Value& input, const Request& request) {
-  if (input.IsString()) return run(utf8_of(input.As<Napi::String>()), request);
-  if (input.IsTypedArray()) {
-    const auto array = input.As<Napi::TypedArray>();
-    if (array.TypedArrayType() == napi_uint8_array) {
-      const auto bytes = input.As<Napi::Uint8Array>();
-      return run(std::string_view(reinterpret_cast<const char*>(bytes.Data()), bytes.ByteLength()),
-                 request);
-    }
+  const napi_env env = input.Env();
+  bool typed_array = false;
+  NAPI_THROW_IF_FAILED_VOID(env, napi_is_typedarray(env, input, &typed_array));
+  if (typed_array) {
+    napi_typedarray_type type;
+    std::size_t length = 0;
+    void* data = nullptr;
+    NAPI_THROW_IF_FAILED_VOID(
+        env, napi_get_typedarray_info(env, input, &type, &length, &data, nullptr, nullptr));
+    if (type == napi_uint8_array)
+      return run(std::string_view(static_cast<const char*>(data), length), request);
+  } else if (input.IsString()) {
+    return run(utf8_of(input.As<Napi::String>()), request);
   }
-  throw Napi::TypeError::New(input.Env(),
-                             "heymilo: the input must be a Buffer, a Uint8Array or a string");
+  throw Napi::TypeError::New(env, "heymilo: the input must be a Buffer, a Uint8Array or a string");
 }
 
 std::size_t read_count(const Napi::Object& options, const char* name, std::size_t fallback) {
@@ -146,8 +150,7 @@ Napi::Value canonical_json(const Napi::CallbackInfo& info) {
   append_json(json, *result);
   if (is_ascii(json)) {
     napi_value text;
-    NAPI_THROW_IF_FAILED(env, napi_create_string_latin1(env, json.data(), json.size(), &text),
-                         Napi::Value());
+    NAPI_THROW_IF_FAILED_VOID(env, napi_create_string_latin1(env, json.data(), json.size(), &text));
     return {env, text};
   }
   return Napi::Buffer<char>::Copy(env, json.data(), json.size());
