@@ -25,8 +25,16 @@ function parse(input, options) {
   return JSON.parse(typeof json === "string" ? json : json.toString());
 }
 
+const documents = addon.documents;
+
+/** Validates a payload: {valid, event, errors, warnings}. */
+function validate(input, options) {
+  const result = addon.validate(input, options);
+  return typeof result === "number" ? { valid: true, event: documents[result], errors: [], warnings: [] } : result;
+}
+
 module.exports = {
-  validate: addon.validate,
+  validate,
   parse,
   HeyMiloValidationError,
   defaults: Object.freeze(addon.defaults),
