@@ -23,14 +23,16 @@ struct Instance {
 Instance& instance(Napi::Env env) { return *env.GetInstanceData<Instance>(); }
 
 // A string's UTF-8 bytes, copied into a buffer the thread keeps (with the parser's padding,
-// so the parser reads it in place).
+// so the parser reads it in place). V8 writes a lone surrogate as U+FFFD.
 PaddedInput utf8_of(const Napi::String& text) {
   thread_local std::string buffer;
   std::size_t size = 0;
-  napi_get_value_string_utf8(text.Env(), text, nullptr, 0, &size);
+  const napi_env env = text.Env();
+  NAPI_THROW_IF_FAILED_VOID(env, napi_get_value_string_utf8(env, text, nullptr, 0, &size));
   buffer.resize(size);
   buffer.reserve(size + kPadding + 1);
-  napi_get_value_string_utf8(text.Env(), text, buffer.data(), size + 1, &size);
+  NAPI_THROW_IF_FAILED_VOID(env,
+                            napi_get_value_string_utf8(env, text, buffer.data(), size + 1, &size));
   return {buffer, buffer.capacity()};
 }
 
