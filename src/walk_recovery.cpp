@@ -22,10 +22,8 @@ bool Walker::carry_on(Cursor& at, const std::uint32_t* value, const PathNode* pa
   // them (numbers beyond int64 in unknown fields pass), so that a later problem can never
   // turn the first error into another.
   syntax_only_ = true;
-  next_ = value;
-  if (!validate_value(path, depth)) return false;
-  at.next = next_;
-  return true;
+  at.next = value;
+  return validate_value(at, path, depth);
 }
 
 const std::uint32_t* Walker::token_of(const char* where) const noexcept {
