@@ -120,13 +120,16 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
         at = value;
       } else if (seen & field->bit) {
         fail_duplicate(&node, quote);
-        if (!carry_on(at, token_of(quote) + 2, &node, depth)) return false;
+        at.next = carry_on(at, token_of(quote) + 2, &node, depth);
+        if (at.next == nullptr) return false;
       } else {
         seen |= field->bit;
         expected = field + 1;
+        // On failure only `expected`, `out` and the node are used, so that nothing else need
+        // live through the read; and `at` is passed by value, so that it stays in registers.
         if (!read_field(at, *field, out, &node, depth, deferred)) {
-          if (!carry_on(at, token_of(quote) + 2, &node, depth)) return false;
-          std::memset(out + field->offset, 0, field->extent);  // what it held is no value
+          at.next = carry_on_field(at, *(expected - 1), out, &node, depth);
+          if (at.next == nullptr) return false;
         }
       }
       const char separator = at.peek();
@@ -247,11 +250,12 @@ bool Walker::read_array(Cursor& position, const FieldPlan& field, const PathNode
     for (;;) {
       const PathNode node{path, count};
       void* slot = elements.append(field.element_size);
-      const std::uint32_t* const element = at.next;
-      if (!read_value(at, field.element_kind, field, slot, &node, depth) &&
-          !carry_on(at, element, &node, depth)) {
-        ok = false;
-        break;
+      if (!read_value(at, field.element_kind, field, slot, &node, depth)) {
+        at.next = carry_on(at, error_token(), &node, depth);  // `at` by value, as above
+        if (at.next == nullptr) {
+          ok = false;
+          break;
+        }
       }
       ++count;
       const char separator = at.peek();
