@@ -49,6 +49,7 @@ class ReportList {
   }
   void drop_last() noexcept { --count_; }
   Code last_code() const noexcept { return entries_[count_ - 1].code; }
+  std::int64_t last_offset() const noexcept { return entries_[count_ - 1].offset; }
   // The finished reports; their strings live here until the next add().
   std::span<const Report> reports();
 
@@ -85,8 +86,9 @@ class ErrorState {
   std::string& raise_member(ErrorCode code, const PathNode* at, std::string_view key,
                             std::int64_t offset);
 
-  // The last error's code (count() > 0).
+  // The last error's code and offset (count() > 0).
   ErrorCode code() const noexcept { return list_.last_code(); }
+  std::int64_t offset() const noexcept { return list_.last_offset(); }
   // The finished errors; their strings live here until the next raise().
   std::span<const Error> errors() { return list_.reports(); }
   const Error& error() { return errors().front(); }

@@ -1,5 +1,5 @@
-// heymilo::Parser: input handling, limits and the choice of document; the walk itself is in
-// walker.cpp.
+// heymilo::Parser: input handling, limits and the choice of document; the walk itself is
+// the Walker's (walker.hpp).
 #include <heymilo/parser.hpp>
 
 #include <algorithm>
@@ -111,7 +111,6 @@ bool Parser::Impl::walk_detected(detail::Walker& walker) {
       last_document = event;
       return true;
     }
-    walker.rewind();
     buffers.reset();
     if (stopped == 0) break;
     event = stopped & kReportKey ? Document::report_available : Document::interview_completed;

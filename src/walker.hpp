@@ -2,8 +2,7 @@
 // The interpreter of the field tables. simdjson's stage 1 lists where every JSON token of the
 // input starts (structural characters, strings, scalars, in order); the walker reads that
 // list once, in document order, validating every value and writing each known one into its
-// view. Included by parser.cpp and walker.cpp, the two translation units that compile
-// simdjson's header.
+// view. Included by parser.cpp and the walker's own files, which compile simdjson's header.
 
 #include <cstdint>
 #include <memory>
@@ -54,7 +53,27 @@ struct WalkBuffers {
 
 // The kinds of root key rule 11 decides by, as bits.
 inline constexpr unsigned kReportKey = 1, kCompletedKey = 2, kStartedKey = 4;
+// The kind of root key `key` (decoded) is, or 0 (detection.cpp).
+unsigned event_key(std::string_view key) noexcept;
 
+// Where a walk is: the input and its next token. The one read position: each function takes
+// it by reference and moves it on. The hot functions (walk.cpp) work on a local copy, handed
+// to inlined code by reference and to calls by value, so that it stays in a register: a
+// position in memory would be reloaded after every pointer stored into a view (such a store
+// may alias it).
+struct Cursor {
+  const char* json;
+  const std::uint32_t* next;
+  // The next token's first character; the sentinel after the last token.
+  char peek() const noexcept { return json[*next]; }
+  // Where the next token starts; the sentinel after the last token.
+  const char* here() const noexcept { return json + *next; }
+};
+
+// One Walker reads one input; its jobs are split by file: walk.cpp (the table walk into a
+// view), token_reads.hpp (scalars and strings), syntax.cpp (JSON syntax of values the tables
+// do not describe, and of a whole document), detection.cpp (rule 11), rules.cpp (the value
+// rules and their messages), walk_errors.cpp (raising errors).
 class Walker {
  public:
   // A byte of `input` that starts no token and continues none (e.g. a letter inside a
@@ -69,14 +88,15 @@ class Walker {
   Walker(std::span<const std::uint32_t> tokens, std::string_view input, const Options& options,
          WalkBuffers& buffers) noexcept;
 
+  // Each of these reads the input from its first token.
   // The root is an object of the document whose plan is given (not webhook_list's), read
   // into `out`.
   bool read_root_object(const StructPlan& plan, void* out);
   // The root is webhook_list's array of webhooks (`webhook`: the webhook's plan).
   bool read_root_array(const StructPlan& webhook, std::span<const Webhook>& out);
-  // Rewinds and checks the whole input is one valid JSON value within the depth limit.
+  // Checks the whole input is one valid JSON value within the depth limit (syntax.cpp).
   bool validate_document();
-  // Rule 11: the event whose keys the root object carries (rewinds afterwards).
+  // Rule 11: the event whose keys the root object carries (detection.cpp).
   bool detect_event(Document& event);
   // Rule 11 along the walk: read_root_object stops, raising nothing, at the first root key
   // of a kind in `kinds` (kReportKey, kCompletedKey), and stopped_at() then says which.
@@ -85,8 +105,6 @@ class Walker {
     stopped_at_ = 0;
   }
   unsigned stopped_at() const noexcept { return stopped_at_; }
-  // Back to the first token, for another walk of the same input.
-  void rewind() noexcept;
 
  private:
   enum class JsonType : std::uint8_t { object, array, string, number, boolean, null, invalid };
@@ -99,44 +117,20 @@ class Walker {
     std::string_view token;
   };
 
-  // Where a walk is: the input and its next token. The hot functions below keep it in a
-  // local, handed to inlined code by reference and to calls by value, so that it stays in a
-  // register: the member `next_` would be reloaded after every pointer stored into a view
-  // (such a store may alias it). A call that reads further leaves its end in `next_`.
-  struct Cursor {
-    const char* json;
-    const std::uint32_t* next;
-    char peek() const noexcept { return json[*next]; }
-    const char* here() const noexcept { return json + *next; }
-  };
-  // The member position as a cursor.
-  Cursor cursor() const noexcept { return {json_, next_}; }
-  // Runs a cursor's read at the member position, and keeps where it ends.
-  template <class Read>
-  bool at_member(Read read) {
-    Cursor at = cursor();
-    const bool ok = read(at);
-    next_ = at.next;
-    return ok;
-  }
-
-  // The next token's first character; the sentinel after the last token.
-  char peek() const noexcept { return json_[*next_]; }
-  // Where the next token starts; the sentinel after the last token.
-  const char* here() const noexcept { return json_ + *next_; }
+  // The first token, with the string buffer and the backslash search started again.
+  Cursor start() noexcept;
   // Where the next token starts, or the end of the input after the last token.
   const char* next_start(Cursor at) const noexcept {
     return at.next < end_ ? at.here() : json_ + input_.size();
   }
   // The text of the scalar starting at `start`, just consumed.
-  std::string_view scalar_text(const char* start) const noexcept;
   std::string_view scalar_text(Cursor at, const char* start) const noexcept;
 
-  // The hot path: one call per object or array (`at` just past its opening bracket; on
-  // success `next_` is past the closing one), the rest inlined into them.
-  bool read_object(Cursor at, const StructPlan& plan, std::byte* out, const PathNode* path,
+  // walk.cpp, the hot path: one call per object or array (`at` just past its opening
+  // bracket, and on success past the closing one), the rest inlined into them.
+  bool read_object(Cursor& at, const StructPlan& plan, std::byte* out, const PathNode* path,
                    std::size_t depth);
-  bool read_array(Cursor at, const FieldPlan& field, const PathNode* path, std::size_t depth,
+  bool read_array(Cursor& at, const FieldPlan& field, const PathNode* path, std::size_t depth,
                   const void*& data, std::size_t& count);
   [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
                                                 std::byte* object, const PathNode* path,
@@ -144,8 +138,14 @@ class Walker {
   [[gnu::always_inline]] inline bool read_value(Cursor& at, Kind kind, const FieldPlan& field,
                                                 void* slot, const PathNode* path,
                                                 std::size_t depth);
-  // The raw text of a member's key, up to the value; data() is null on error.
-  [[gnu::always_inline]] inline std::string_view read_key(const PathNode* path);
+  // A value kept as its JSON text, checked by validate_value.
+  [[gnu::always_inline]] inline bool read_raw(Cursor& at, const PathNode* path, std::size_t depth,
+                                              std::string_view& out);
+  // The field a key the table's order did not predict names: -1 for an unknown key, -2 on
+  // error. Decodes `key` in place when it holds escapes.
+  int find_field(const StructPlan& plan, std::string_view& key, const PathNode* path);
+
+  // token_reads.hpp: one token each, inlined into the walk and the syntax check.
   [[gnu::always_inline]] inline bool read_string(Cursor& at, const PathNode* path,
                                                  std::string_view& out);
   [[gnu::always_inline]] inline bool read_number(Cursor& at, const PathNode* path, double& out);
@@ -153,17 +153,10 @@ class Walker {
                                                   std::int64_t& out);
   [[gnu::always_inline]] inline bool read_boolean(Cursor& at, const PathNode* path, bool& out);
   [[gnu::always_inline]] inline bool read_null(Cursor& at, const PathNode* path);
-  // A value kept as its JSON text, checked by validate_value.
-  [[gnu::always_inline]] inline bool read_raw(Cursor& at, const PathNode* path, std::size_t depth,
-                                              std::string_view& out);
-
-  // The field a key the table's order did not predict names: -1 for an unknown key, -2 on
-  // error. Decodes `key` in place when it holds escapes.
-  int find_field(const StructPlan& plan, std::string_view& key, const PathNode* path);
-  // The key decoded when it holds escapes; data() is null on error.
-  std::string_view decode_key(std::string_view raw, const PathNode* path);
+  // A number whose value does not matter, only whether it is one simdjson's DOM would read.
+  [[gnu::always_inline]] inline bool read_any_number(Cursor& at, const PathNode* path);
   // The string body [body, end): the input's own bytes when it holds no escape, else
-  // decoded. Bodies come in document order (rewind() starts again).
+  // decoded. Bodies come in document order (start() starts again).
   [[gnu::always_inline]] inline bool string_value(const char* body, const char* end,
                                                   const PathNode* path, std::string_view& out);
   // The first backslash at or after `from` in the input, or the input's end.
@@ -173,28 +166,44 @@ class Walker {
   bool decode_string(const char* body, const char* end, const PathNode* path,
                      std::string_view& out);
   bool read_integral_number(const PathNode* path, std::string_view token, std::int64_t& out);
-  bool validate_value(const PathNode* path, std::size_t depth);
-  bool validate_number(const PathNode* path);
-  bool validate_root_scalar();
-  bool skip_value();
-  bool closes_root(char open);
-  bool check_end();
+  // The key decoded when it holds escapes; data() is null on error.
+  std::string_view decode_key(std::string_view raw, const PathNode* path);
 
+  // syntax.cpp
+  // The raw text of a member's key, up to the value; data() is null on error.
+  std::string_view read_key(Cursor& at, const PathNode* path);
+  bool validate_value(Cursor& at, const PathNode* path, std::size_t depth);
+  bool validate_root_scalar(Cursor& at);
+  // Whether the last token closes the root `open` starts; raises the error if not.
+  bool root_is_closed(Cursor at, char open);
+  bool check_end(Cursor at);
+
+  // detection.cpp: steps over one value without checking it.
+  bool skip_value(Cursor& at);
+
+  // rules.cpp
   [[gnu::always_inline]] inline bool passes_check(const FieldPlan& field,
                                                   const void* slot) const noexcept;
-  bool check_value(const FieldInfo& field, const void* slot, std::string_view token,
-                   const PathNode* path);
+  bool fail_check(const FieldInfo& field, const void* slot, std::string_view token,
+                  const PathNode* path);
   bool check_deferred(const Deferred& deferred, const StructPlan& plan, const std::byte* object,
                       const PathNode* path);
 
   // Rule 15 (Options::max_errors > 1), out of the hot path: after a field-level error, whether
   // the walk carries on; carry_on then steps over the value at token `value` (checking its
-  // syntax only, as the default mode's check of a document with an error does).
+  // syntax only, as the default mode's check of a document with an error does) and returns
+  // the token after it, or null to stop.
   [[gnu::cold]] bool may_carry_on() const noexcept;
-  [[gnu::cold]] bool carry_on(Cursor& at, const std::uint32_t* value, const PathNode* path,
-                              std::size_t depth);
-  // The token that starts at `where`.
+  [[gnu::cold]] const std::uint32_t* carry_on(Cursor at, const std::uint32_t* value,
+                                              const PathNode* path, std::size_t depth);
+  // After a field's own value failed to read: carry_on at the value (the last error's
+  // offset: a value's first byte, for every error carried on from), the field then absent.
+  [[gnu::cold]] const std::uint32_t* carry_on_field(Cursor at, const FieldPlan& field,
+                                                    std::byte* object, const PathNode* path,
+                                                    std::size_t depth);
+  // The token that starts at `where`; the one the last error's offset points at.
   const std::uint32_t* token_of(const char* where) const noexcept;
+  const std::uint32_t* error_token() const noexcept;
   // Each of the object's `missing` fields, in declaration order, as far as errors are kept.
   [[gnu::cold]] bool fail_missing_fields(const StructPlan& plan, std::uint64_t missing,
                                          const PathNode* path, const char* where);
@@ -206,9 +215,9 @@ class Walker {
     return depth <= options_.max_depth || fail_too_deep(where, path);
   }
 
-  // Errors, kept out of the hot path. Each raises the parser's one error and returns false.
+  // walk_errors.cpp, kept out of the hot path. Each raises the parser's one error and
+  // returns false.
   [[gnu::cold]] bool fail_syntax(const PathNode* path, const char* where, std::string_view message);
-  // The same at the cursor's next token (the hot functions' position is not in `next_`).
   [[gnu::cold]] bool fail_syntax_at(Cursor at, const PathNode* path, std::string_view message);
   [[gnu::cold]] bool fail_wrong_type(const char* where, std::string_view expected,
                                      const PathNode* path);
@@ -226,7 +235,6 @@ class Walker {
   const char* json_;
   const std::uint32_t* begin_;  // the token offsets
   const std::uint32_t* end_;
-  const std::uint32_t* next_;  // the next token to read
   // The first backslash at or after the last string body looked at (or the input's end):
   // the strings that end before it hold no escape. One memchr finds it for all of them, so
   // no string is searched on its own and the input is searched once in all.
