@@ -38,15 +38,34 @@ for (const errorCase of errorCases) {
       return true;
     });
   });
-  test(`${errorCase.name}: equal to heymilo validate --json`, () => {
-    const file = path.join(scratch, `${errorCase.name}.json`);
-    fs.writeFileSync(file, input);
-    const flags = Object.entries(options).flatMap(([key, value]) => [cliFlags[key], value]);
-    const { status, stdout } = cli("validate", "--json", ...flags, file);
-    assert.equal(status, 1);
-    const expected = JSON.parse(stdout);
-    const result = heymilo.validate(fs.readFileSync(file), options);
-    assert.equal(result.event, expected.event);
-    assert.deepEqual(result.errors, expected.errors);
-  });
+}
+
+// Extra inputs for the all-errors comparison: several errors, and an unknown field.
+const several = [
+  { name: "four_missing", text: "{}", options: { event: "interview_started" } },
+  { name: "unknown_and_wrong", example: "interview_started",
+    prefix: '"surprise": [1], "posting_id": 7, "timestamp": "now",' },
+];
+const modes = {
+  default: { flags: [], options: {} },
+  "all errors, drift": { flags: ["--max-errors", 100, "--drift"], options: { maxErrors: 100, drift: true } },
+};
+for (const errorCase of [...errorCases, ...several]) {
+  for (const [modeName, mode] of Object.entries(modes)) {
+    test(`${errorCase.name} (${modeName}): equal to heymilo validate --json`, () => {
+      const options = caseOptions(errorCase);
+      const file = path.join(scratch, `${errorCase.name}.json`);
+      fs.writeFileSync(file, caseInput(errorCase));
+      const flags = Object.entries(options).flatMap(([key, value]) => [cliFlags[key], value]);
+      const { status, stdout } = cli("validate", "--json", ...flags, ...mode.flags, file);
+      assert.equal(status, 1);
+      const expected = JSON.parse(stdout);
+      const result = heymilo.validate(fs.readFileSync(file), { ...options, ...mode.options });
+      assert.equal(result.event, expected.event);
+      assert.deepEqual(result.errors, expected.errors);
+      assert.deepEqual(result.warnings, expected.warnings || []);
+      if (modeName !== "default" && errorCase.name === "unknown_and_wrong")
+        assert.ok(result.errors.length >= 2 && result.warnings.length === 1);
+    });
+  }
 }

@@ -37,18 +37,32 @@ def test_parse_raises_validation_error(case):
     assert case["code"] in str(raised.value)
 
 
-@pytest.mark.parametrize("case", ERROR_CASES, ids=lambda case: case["name"])
-def test_errors_equal_the_cli(case, cli, tmp_path):
+# Extra inputs for the all-errors comparison: several errors, and an unknown field.
+SEVERAL = [
+    {"name": "four_missing", "text": "{}", "options": {"event": "interview_started"}},
+    {"name": "unknown_and_wrong", "example": "interview_started",
+     "prefix": "\"surprise\": [1], \"posting_id\": 7, \"timestamp\": \"now\","},
+]
+ALL_ERRORS = {"flags": ["--max-errors", 100, "--drift"], "options": {"max_errors": 100, "drift": True}}
+DEFAULT = {"flags": [], "options": {}}
+
+
+@pytest.mark.parametrize("mode", [DEFAULT, ALL_ERRORS], ids=["default", "all_errors_drift"])
+@pytest.mark.parametrize("case", ERROR_CASES + SEVERAL, ids=lambda case: case["name"])
+def test_errors_equal_the_cli(case, mode, cli, tmp_path):
     options = case.get("options", {})
     path = tmp_path / "case.json"
     path.write_text(case_input(case))
     flags = [item for key, value in options.items() for item in (CLI_FLAGS[key], value)]
-    code, out = cli("validate", "--json", *flags, path)
+    code, out = cli("validate", "--json", *flags, *mode["flags"], path)
     assert code == 1
     expected = json.loads(out)
-    result = heymilo.validate(path.read_bytes(), **options)
+    result = heymilo.validate(path.read_bytes(), **options, **mode["options"])
     assert result.event == expected["event"]
     assert [vars_of(error) for error in result.errors] == expected["errors"]
+    assert [vars_of(warning) for warning in result.warnings] == expected.get("warnings", [])
+    if mode is ALL_ERRORS and case["name"] == "unknown_and_wrong":
+        assert len(result.errors) >= 2 and len(result.warnings) == 1
 
 
 def vars_of(error):
