@@ -11,7 +11,7 @@
 namespace heymilo::detail {
 namespace {
 
-using schema::Check;
+using tables::Check;
 
 void append_number(std::string& out, double value) {
   char text[32];
@@ -63,8 +63,8 @@ bool Walker::fail_check(const FieldInfo& field, const void* slot, std::string_vi
 bool Walker::check_deferred(const Deferred& deferred, const StructPlan& plan,
                             const std::byte* object, const PathNode* path) {
   const FieldInfo& waiver = plan.info->fields[plan.find(deferred.field->waived_by)];
-  if (schema::presence_of(waiver, object) == Presence::present &&
-      *static_cast<const bool*>(schema::value_of(waiver, object)))
+  if (tables::presence_of(waiver, object) == Presence::present &&
+      *static_cast<const bool*>(tables::value_of(waiver, object)))
     return true;
   const PathNode node{path, deferred.field->name};
   return fail_out_of_range(*deferred.field, deferred.token, &node);

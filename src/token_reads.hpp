@@ -1,7 +1,7 @@
 #pragma once
 // Reading one token: strings (kept in the input when they hold no escape), numbers, literals.
 // Inlined into the table walk (walk.cpp) and the syntax check (syntax.cpp). With walker.hpp's
-// Indexer, the only place that names simdjson's internal parsers.
+// DomImplementation, the only place that names simdjson's internal parsers.
 
 #include <charconv>
 #include <cstdint>

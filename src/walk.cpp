@@ -10,7 +10,7 @@
 
 namespace heymilo::detail {
 
-using schema::Check;
+using tables::Check;
 
 void WalkBuffers::reserve_strings(std::size_t size) {
   const std::size_t needed = size + 32;  // decode_string_body writes whole 32-byte blocks

@@ -12,8 +12,8 @@
 
 #include <simdjson.h>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 #include "arena.hpp"
 #include "error_state.hpp"
@@ -21,14 +21,14 @@
 
 namespace heymilo::detail {
 
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 
-// simdjson's stage 1 for the CPU it runs on, the layer its own DOM and on-demand parsers are
-// built on: it checks UTF-8, control characters and string termination, and lists where
-// each token starts.
-using Indexer = simdjson::internal::dom_parser_implementation;
+// simdjson's DOM parser for the CPU it runs on, of which the parser runs only stage 1, the
+// layer simdjson's own DOM and on-demand parsers are built on: it checks UTF-8, control
+// characters and string termination, and lists where each token starts.
+using DomImplementation = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {

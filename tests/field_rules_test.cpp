@@ -16,11 +16,11 @@
 namespace heymilo {
 namespace {
 
-using schema::Check;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::Requirement;
-using schema::StructInfo;
+using tables::Check;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::Requirement;
+using tables::StructInfo;
 using test::Json;
 using test::pointer_of;
 using test::Steps;
@@ -190,7 +190,7 @@ const Generated& generated() {
       CaseBuilder builder(document, root);
       Steps steps;
       if (document == Document::webhook_list) steps.push_back({"", 0});
-      builder.walk(schema::describe(document), steps);
+      builder.walk(tables::describe(document), steps);
       result.cases.insert(result.cases.end(), builder.cases.begin(), builder.cases.end());
       result.covered.insert(builder.covered_.begin(), builder.covered_.end());
     }
@@ -233,7 +233,7 @@ void collect_fields(const StructInfo& info, std::set<const FieldInfo*>& all) {
 
 TEST(FieldRuleCoverage, TheExamplesReachEveryFieldOfEveryTable) {
   std::set<const FieldInfo*> all;
-  for (Document document : kAllDocuments) collect_fields(schema::describe(document), all);
+  for (Document document : kAllDocuments) collect_fields(tables::describe(document), all);
   std::vector<std::string_view> missed;
   for (const FieldInfo* field : all)
     if (!generated().covered.contains(field)) missed.push_back(field->name);

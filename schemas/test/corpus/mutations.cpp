@@ -11,10 +11,10 @@
 namespace heymilo::corpus {
 namespace {
 
-using schema::Check;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::Check;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 using test::Json;
 using test::JsonArray;
 using test::JsonObject;
@@ -285,7 +285,7 @@ void add_mutations(Document document, const std::string& base_name, const Json& 
     if (base.array().empty()) return;
     steps.push_back({"", 0});
   }
-  mutator.walk(schema::describe(document), steps);
+  mutator.walk(tables::describe(document), steps);
 }
 
 }  // namespace heymilo::corpus

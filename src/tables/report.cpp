@@ -2,7 +2,7 @@
 // Defaults: documented, required in strict mode, not nullable (see FieldInfo's builders).
 #include "declare.hpp"
 
-namespace heymilo::schema {
+namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
 // clang-format off
 
@@ -303,4 +303,4 @@ HEYMILO_DESCRIBE(ReportAvailable, "report_available",
 
 // clang-format on
 
-}  // namespace heymilo::schema
+}  // namespace heymilo::tables

@@ -1,7 +1,7 @@
 // Field tables of the two small payloads and of the candidate metadata.
 #include "declare.hpp"
 
-namespace heymilo::schema {
+namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
 // clang-format off
 
@@ -35,4 +35,4 @@ HEYMILO_DESCRIBE(InterviewCompleted, "interview_completed",
 
 // clang-format on
 
-}  // namespace heymilo::schema
+}  // namespace heymilo::tables

@@ -1,8 +1,12 @@
 #pragma once
-// The one declaration of every view struct's fields, as data. The parser interprets these
-// tables; the extract printer, the JSON Schema generator, the payload generator and the
-// tests walk them too, so a field exists in all of them once it is declared here
-// (src/schema/*.cpp), and nowhere else.
+// The field tables: every view struct's fields, as data, declared once (src/tables/*.cpp).
+// The parser interprets them; the CLI's extract printer, the JSON Schema generator, the
+// payload generator, the tests and the fuzzers walk them too, so a field exists in all of
+// them once it is declared.
+//
+// Not part of the stable API: the layout of these tables changes between versions without
+// notice. Include this header only in tools that walk views generically (as the ones above
+// do); receivers use the views, the Parser and append_json.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,31 +15,11 @@
 #include <span>
 #include <string_view>
 
-#include <heymilo/payloads.hpp>
-#include <heymilo/report.hpp>
-#include <heymilo/webhook.hpp>
+#include <heymilo/document.hpp>
 
 namespace heymilo {
 
-// The documents of the contract; `webhook_list`'s root is an array of `webhook`.
-enum class Document : std::uint8_t {
-  interview_started,
-  interview_completed,
-  report_available,
-  webhook_create_request,
-  webhook,
-  webhook_list,
-};
-inline constexpr Document kAllDocuments[] = {
-    Document::interview_started, Document::interview_completed,
-    Document::report_available,  Document::webhook_create_request,
-    Document::webhook,           Document::webhook_list,
-};
-
-std::string_view to_string(Document document) noexcept;
-std::optional<Document> document_from_string(std::string_view name) noexcept;
-
-namespace schema {
+namespace tables {
 
 enum class Kind : std::uint8_t {
   string,      // std::string_view
@@ -143,5 +127,5 @@ inline Presence presence_of(const FieldInfo& field, const void* object) noexcept
   return *reinterpret_cast<const Presence*>(static_cast<const std::byte*>(object) + field.offset);
 }
 
-}  // namespace schema
+}  // namespace tables
 }  // namespace heymilo
