@@ -53,21 +53,29 @@ bool Walker::fail_check(const FieldInfo& field, const void* slot, std::string_vi
     case Check::non_empty:
       message.assign("must not be empty");
       break;
-    default:
+    case Check::http_url:
       message.append(" is not an absolute http(s) URL with a host");
+      break;
+    case Check::none:   // always passes
+    case Check::range:  // a number: fail_out_of_range
+    case Check::speech_score:
       break;
   }
   return false;
 }
 
-bool Walker::check_deferred(const Deferred& deferred, const StructPlan& plan,
-                            const std::byte* object, const PathNode* path) {
-  const FieldInfo& waiver = plan.info->fields[plan.find(deferred.field->waived_by)];
-  if (tables::presence_of(waiver, object) == Presence::present &&
-      *static_cast<const bool*>(tables::value_of(waiver, object)))
-    return true;
-  const PathNode node{path, deferred.field->name};
-  return fail_out_of_range(*deferred.field, deferred.token, &node);
+bool Walker::check_waivers(const PendingWaivers& pending, const StructPlan& plan,
+                           const std::byte* object, const PathNode* path) {
+  for (std::size_t i = 0; i < pending.count; ++i) {
+    const FieldInfo& field = *pending.entries[i].field;
+    const FieldInfo& waiver = plan.info->fields[static_cast<std::size_t>(field.waiver)];
+    if (tables::presence_of(waiver, object) == Presence::present &&
+        *static_cast<const bool*>(tables::value_of(waiver, object)))
+      continue;
+    const PathNode node{path, field.name};
+    return fail_out_of_range(field, pending.entries[i].token, &node);
+  }
+  return true;
 }
 
 }  // namespace heymilo::detail

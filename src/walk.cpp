@@ -85,7 +85,7 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
   // Documents usually follow the table's order: the field after the last one read is tried
   // first (past the last field, the entry that matches no key).
   const FieldPlan* expected = plan.fields.data();
-  Deferred deferred;
+  PendingWaivers pending;
   if (at.peek() == '}') {
     ++at.next;
   } else {
@@ -121,7 +121,7 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
         if (seen & field->bit) return fail_duplicate(&node, quote);
         seen |= field->bit;
         expected = field + 1;
-        if (!read_field(at, *field, out, &node, depth, deferred)) return false;
+        if (!read_field(at, *field, out, &node, depth, pending)) return false;
       }
       const char separator = at.peek();
       if (separator == ',') {
@@ -143,13 +143,13 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
     const FieldPlan& field = plan.fields[std::countr_zero(absent)];
     std::memset(out + field.offset, 0, field.extent);
   }
-  if (deferred.field != nullptr && !check_deferred(deferred, plan, out, path)) return false;
+  if (pending.count != 0 && !check_waivers(pending, plan, out, path)) return false;
   position = at;
   return true;
 }
 
 bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, const PathNode* path,
-                        std::size_t depth, Deferred& deferred) {
+                        std::size_t depth, PendingWaivers& pending) {
   auto* presence = reinterpret_cast<Presence*>(object + field.offset);
   if (field.unchecked_string && at.peek() == '"') {  // most members: one test instead of four
     if (!read_string(at, path, *reinterpret_cast<std::string_view*>(object + field.value_offset)))
@@ -169,8 +169,8 @@ bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, c
   *presence = Presence::present;
   if (field.check == Check::none || passes_check(field, slot)) return true;
   const std::string_view token = scalar_text(at, start);
-  if (!field.info->waived_by.empty()) {  // decided when the object ends and the sibling is known
-    deferred = {field.info, token};
+  if (field.info->waiver >= 0) {  // decided when the object ends and the sibling is known
+    pending.entries[pending.count++] = {field.info, token};
     return true;
   }
   return fail_check(*field.info, slot, token, path);

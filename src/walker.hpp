@@ -109,9 +109,15 @@ class Walker {
   static std::string_view name(JsonType type) noexcept;
   static std::string_view expected_name(Kind kind) noexcept;
 
-  struct Deferred {  // a range violation that a boolean sibling may lift (rule 9)
-    const FieldInfo* field = nullptr;
-    std::string_view token;
+  // The fields of an object whose check failed but a boolean sibling may waive (rule 9),
+  // decided when the object ends and the sibling is known.
+  struct PendingWaivers {
+    struct Entry {
+      const FieldInfo* field;
+      std::string_view token;
+    };
+    Entry entries[tables::kMaxWaivedFields];
+    std::size_t count = 0;
   };
 
   // The first token, with the string buffer and the backslash search started again.
@@ -131,7 +137,7 @@ class Walker {
                   const void*& data, std::size_t& count);
   [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
                                                 std::byte* object, const PathNode* path,
-                                                std::size_t depth, Deferred& deferred);
+                                                std::size_t depth, PendingWaivers& pending);
   [[gnu::always_inline]] inline bool read_value(Cursor& at, Kind kind, const FieldPlan& field,
                                                 void* slot, const PathNode* path,
                                                 std::size_t depth);
@@ -183,8 +189,8 @@ class Walker {
                                                   const void* slot) const noexcept;
   bool fail_check(const FieldInfo& field, const void* slot, std::string_view token,
                   const PathNode* path);
-  bool check_deferred(const Deferred& deferred, const StructPlan& plan, const std::byte* object,
-                      const PathNode* path);
+  bool check_waivers(const PendingWaivers& pending, const StructPlan& plan, const std::byte* object,
+                     const PathNode* path);
 
   bool enter(std::size_t depth, const char* where, const PathNode* path) {
     return depth <= options_.max_depth || fail_too_deep(where, path);

@@ -135,7 +135,7 @@ class Builder {
       const FieldInfo& field = info.fields[i];
       properties.emplace_back(std::string(field.name), Json{field_schema(field)});
       if (required_bits >> i & 1) required.push_back(text(field.name));
-      if (!field.waived_by.empty()) conditions.push_back(waiver(info, field));
+      if (field.waiver >= 0) conditions.push_back(waiver(field));
     }
     JsonObject schema{{"type", text("object")}, {"properties", {std::move(properties)}}};
     if (!required.empty()) schema.emplace_back("required", Json{std::move(required)});
@@ -164,7 +164,7 @@ class Builder {
  private:
   JsonObject field_schema(const FieldInfo& field) {
     JsonObject schema = value_schema(field.kind, field);
-    if (field.waived_by.empty()) add_check(schema, field);
+    if (field.waiver < 0) add_check(schema, field);
     return field.nullable ? or_null(std::move(schema)) : schema;
   }
 
@@ -196,18 +196,14 @@ class Builder {
 
   // A check lifted while a boolean sibling is true (rule 9's evaluation_score): if the sibling
   // is not present and true, then the check holds.
-  static Json waiver(const StructInfo& info, const FieldInfo& field) {
-    const int sibling = info.find(field.waived_by);
-    if (sibling < 0 || info.fields[sibling].kind != Kind::boolean)
-      throw std::logic_error("field \"" + std::string(field.name) +
-                             "\" is waived by a sibling that is not a boolean field");
+  static Json waiver(const FieldInfo& field) {
     JsonObject check{{"type", text(tables::to_string(field.kind))}};
     add_check(check, field);
     if (field.nullable) check = or_null(std::move(check));
     const JsonObject waived{
         {"properties",
-         {JsonObject{{std::string(field.waived_by), {JsonObject{{"const", {true}}}}}}}},
-        {"required", {JsonArray{text(field.waived_by)}}}};
+         {JsonObject{{std::string(field.waiver_name), {JsonObject{{"const", {true}}}}}}}},
+        {"required", {JsonArray{text(field.waiver_name)}}}};
     return {JsonObject{
         {"if", {JsonObject{{"not", {waived}}}}},
         {"then", {JsonObject{{"properties", {JsonObject{{std::string(field.name), {check}}}}}}}}}};

@@ -160,6 +160,19 @@ constexpr auto make_table(const Entries&... entries) {
     }
   };
   (add(entries), ...);
+  // Each waiver's sibling by its index; a name that is no boolean field of the struct stops
+  // the compilation here (a throw is not a constant expression).
+  std::size_t waived = 0;
+  for (FieldInfo& field : table.fields) {
+    if (field.waiver_name.empty()) continue;
+    ++waived;
+    field.waiver = -1;
+    for (std::size_t i = 0; i < table.fields.size(); ++i)
+      if (table.fields[i].name == field.waiver_name && table.fields[i].kind == Kind::boolean)
+        field.waiver = static_cast<std::int8_t>(i);
+    if (field.waiver < 0) throw "waived_by() names no boolean field of the struct";
+  }
+  if (waived > kMaxWaivedFields) throw "more fields waived by a sibling than kMaxWaivedFields";
   return table;
 }
 

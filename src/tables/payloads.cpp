@@ -6,10 +6,10 @@ namespace heymilo::tables {
 // clang-format off
 
 HEYMILO_DESCRIBE(IngestionMetadata, "ingestion_metadata",
-  HEYMILO_FIELD(source).example(),
-  HEYMILO_FIELD(job_id).example(),
-  HEYMILO_FIELD(candidate_metadata_id).example(),
-  HEYMILO_FIELD(resume_url).example())
+  HEYMILO_FIELD(source).example_only(),
+  HEYMILO_FIELD(job_id).example_only(),
+  HEYMILO_FIELD(candidate_metadata_id).example_only(),
+  HEYMILO_FIELD(resume_url).example_only())
 
 HEYMILO_DESCRIBE(CandidateMetadata, "candidate_metadata",
   HEYMILO_FIELD(candidate_name),

@@ -65,9 +65,8 @@ void Builder::object(const StructInfo& info) {
   std::uint64_t forced_true = 0, waived = 0, waivers = 0;
   for (std::size_t i = 0; i < info.fields.size() && i < kMaxFields; ++i) {
     const FieldInfo& field = info.fields[i];
-    if (field.waived_by.empty()) continue;
-    const int sibling = info.find(field.waived_by);
-    if (sibling < 0) continue;
+    if (field.waiver < 0) continue;
+    const int sibling = field.waiver;
     waivers |= std::uint64_t{1} << sibling;
     if (rng().percent(10)) {
       forced_true |= std::uint64_t{1} << sibling;

@@ -166,7 +166,7 @@ class Mutator {
       default:
         break;
     }
-    if (field.waived_by.empty()) {
+    if (field.waiver < 0) {
       check_mutations(field, steps);
     } else {
       waiver_mutations(field, steps);
@@ -237,7 +237,7 @@ class Mutator {
 
   // The check holds unless the boolean sibling is true, whichever order the keys come in.
   void waiver_mutations(const FieldInfo& field, const Steps& steps) {
-    const std::string sibling(field.waived_by);
+    const std::string sibling(field.waiver_name);
     const std::vector<std::pair<std::string, Json>> values{
         {"below min", number(field, field.min - 1)},
         {"above max", number(field, field.max + 1)},
