@@ -79,6 +79,12 @@ inline bool Walker::string_value(const char* body, const char* end, const PathNo
   return decode_string(body, end, path, out);
 }
 
+inline const char* Walker::find_backslash(const char* from) const noexcept {
+  const char* end = json_ + input_.size();
+  const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
+  return found ? static_cast<const char*>(found) : end;
+}
+
 inline bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {
   using namespace token_text;
   const char* start = at.here();

@@ -53,11 +53,10 @@ inline constexpr unsigned kReportKey = 1, kCompletedKey = 2, kStartedKey = 4;
 // The kind of root key `key` (decoded) is, or 0 (detection.cpp).
 unsigned event_key(std::string_view key) noexcept;
 
-// Where a walk is: the input and its next token. The one read position: each function takes
-// it by reference and moves it on. The hot functions (walk.cpp) work on a local copy, handed
-// to inlined code by reference and to calls by value, so that it stays in a register: a
-// position in memory would be reloaded after every pointer stored into a view (such a store
-// may alias it).
+// Where a walk is: the input and its next token, the one read position. Functions take it
+// by reference and move it on, except the hot recursive ones (read_object, read_array), which
+// take it by value and return where they ended: in a register, not in memory, where it would
+// be reloaded after every pointer stored into a view (such a store may alias it).
 struct Cursor {
   const char* json;
   const std::uint32_t* next;
@@ -129,12 +128,13 @@ class Walker {
   // The text of the scalar starting at `start`, just consumed.
   std::string_view scalar_text(Cursor at, const char* start) const noexcept;
 
-  // walk.cpp, the hot path: one call per object or array (`at` just past its opening
-  // bracket, and on success past the closing one), the rest inlined into them.
-  bool read_object(Cursor& at, const StructPlan& plan, std::byte* out, const PathNode* path,
-                   std::size_t depth);
-  bool read_array(Cursor& at, const FieldPlan& field, const PathNode* path, std::size_t depth,
-                  const void*& data, std::size_t& count);
+  // walk.cpp, the hot path: one call per object or array, the rest inlined into them. `at`
+  // is just past the opening bracket; they return the position past the closing one, or
+  // null after raising an error (in registers both ways).
+  const std::uint32_t* read_object(Cursor at, const StructPlan& plan, std::byte* out,
+                                   const PathNode* path, std::size_t depth);
+  const std::uint32_t* read_array(Cursor at, const FieldPlan& field, const PathNode* path,
+                                  std::size_t depth, const void*& data, std::size_t& count);
   [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
                                                 std::byte* object, const PathNode* path,
                                                 std::size_t depth, PendingWaivers& pending);
