@@ -271,6 +271,36 @@ TEST_F(Rules, DocumentedNumbersMustBeFiniteDoubles) {
             started_);
 }
 
+// Rules 1 and 4 together: an integer beyond 64 bits is a number where the event documents
+// the key as one, and invalid JSON where the key is unknown (found by the parse fuzzer).
+TEST_F(Rules, AnIntegerBeyond64BitsIsANumberOnlyWhereTheEventDocumentsTheKey) {
+  const std::string big = "17827222222222222222222222222222222222222222222222222222222222222055";
+  const Document completed = Document::interview_completed;
+  auto result =
+      parser_.parse_interview_completed(replaced(example(completed), "1770810397.0827055", big));
+  ASSERT_TRUE(result.ok()) << to_string(result.error());
+  EXPECT_EQ(*result->completion_timestamp, std::strtod(big.c_str(), nullptr));
+
+  const std::string member = "\"completion_timestamp\": " + big;
+  expect_error(replaced(example(report_), "{", "{" + member + ","), report_,
+               ErrorCode::invalid_json, "/completion_timestamp");
+  expect_error(started_with(member), started_, ErrorCode::invalid_json, "/completion_timestamp");
+
+  // Beyond the double range: out_of_range where documented, invalid JSON where unknown.
+  const std::string huge = "1e400";
+  expect_error(replaced(example(completed), "1770810397.0827055", huge), completed,
+               ErrorCode::out_of_range, "/completion_timestamp");
+  expect_error(started_with("\"completion_timestamp\": " + huge), started_, ErrorCode::invalid_json,
+               "/completion_timestamp");
+
+  // The fuzzer's input: detected as a report by report_url, a missing field as completed.
+  const std::string finding = test::read_file(
+      test::data_path("../regressions/parse_big_integer_under_another_events_key.json"));
+  EXPECT_EQ(detect_error(finding).path, "/completion_timestamp");
+  EXPECT_EQ(detect_error(finding).code, ErrorCode::invalid_json);
+  expect_error(finding, completed, ErrorCode::missing_field, "/agent_conversation_id");
+}
+
 TEST_F(Rules, LongNumbersAreReadToTheNearestDouble) {
   // simdjson 3.0.1's header number parser read this one as 7.9e-20 (found by fuzzing).
   const std::string json = replaced(example(report_), "0.7,", "0.922337203685477580879,");

@@ -46,6 +46,17 @@ constexpr Regression kRegressions[] = {
      "7.9e-20 by simdjson 3.0.1's header number parser; numbers longer than 19 characters are "
      "now read again with std::from_chars",
      Document::report_available, Mode::lenient, std::nullopt},
+    {"parse_big_integer_under_another_events_key.json",
+     "parse: a 68-digit integer under completion_timestamp is invalid JSON as the detected "
+     "report (a key it does not know) and a number as interview_completed (rule 4); the "
+     "target's rule 'invalid JSON for detection is invalid JSON for every event' now allows "
+     "exactly this, when simdjson's DOM complains of such integers alone",
+     Document::report_available, Mode::strict, ErrorCode::invalid_json},
+    {"parse_number_beyond_double_under_another_events_key.json",
+     "parse: the same with 1.78...e22222222222222055, beyond the double range: invalid JSON "
+     "as a report, out_of_range as interview_completed (rule 9); the exception covers every "
+     "number out of range that is all simdjson's DOM has against the input",
+     Document::report_available, Mode::strict, ErrorCode::invalid_json},
 };
 
 void PrintTo(const Regression& regression, std::ostream* out) { *out << regression.file; }
