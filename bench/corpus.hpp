@@ -11,7 +11,7 @@
 
 #include <simdjson.h>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::bench {
 

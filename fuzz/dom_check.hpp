@@ -78,7 +78,7 @@ inline void check_raw(const ViewNode& node, std::string_view raw, dom::element e
 }
 
 inline void check_node(const ViewNode& node, dom::element root) {
-  using schema::Kind;
+  using tables::Kind;
   dom::element element;
   const simdjson::error_code found = root.at_pointer(node.path).get(element);
   if (node.presence == Presence::absent) {

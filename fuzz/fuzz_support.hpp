@@ -61,18 +61,10 @@ inline std::string typed_outcome(Parser& parser, Document document, std::string_
     return outcome(Result<AnyDocument>(view));
   };
   switch (document) {
-    case Document::interview_started:
-      return describe(parser.parse_interview_started(json));
-    case Document::interview_completed:
-      return describe(parser.parse_interview_completed(json));
-    case Document::report_available:
-      return describe(parser.parse_report_available(json));
-    case Document::webhook_create_request:
-      return describe(parser.parse_webhook_create_request(json));
-    case Document::webhook:
-      return describe(parser.parse_webhook(json));
-    case Document::webhook_list:
-      return describe(parser.parse_webhook_list(json));
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  case Document::name:                     \
+    return describe(parser.parse_##name(json));
+#include <heymilo/documents.inc>
   }
   fail("unknown document");
 }

@@ -157,8 +157,8 @@ std::string dictionary_entry(std::string_view bytes) {
   return entry + "\"";
 }
 
-void collect_names(const schema::StructInfo& info, std::set<std::string>& tokens) {
-  for (const schema::FieldInfo& field : info.fields) {
+void collect_names(const tables::StructInfo& info, std::set<std::string>& tokens) {
+  for (const tables::FieldInfo& field : info.fields) {
     tokens.insert("\"" + std::string(field.name) + "\"");
     for (std::string_view value : field.allowed) tokens.insert("\"" + std::string(value) + "\"");
     if (field.nested) collect_names(field.nested(), tokens);
@@ -167,7 +167,7 @@ void collect_names(const schema::StructInfo& info, std::set<std::string>& tokens
 
 void write_dictionary(const fs::path& out) {
   std::set<std::string> tokens;
-  for (Document document : kAllDocuments) collect_names(schema::describe(document), tokens);
+  for (Document document : kAllDocuments) collect_names(tables::describe(document), tokens);
   // JSON's own tokens and the values at the edges the contract names: escapes (also lone
   // and swapped surrogates), numbers at the int64/uint64/double limits, integral numbers
   // written as decimals, URL schemes, a BOM and multi-byte UTF-8 (also an encoded surrogate).

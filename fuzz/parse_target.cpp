@@ -65,7 +65,7 @@ void check_mode(Mode mode, std::string_view input, const PaddedCopy& padded) {
         "parse(string_view) and parse(PaddedInput) disagree", detected);
   const bool json = result || !is_json_error(result.error().code);  // JSON by the library too
   if (const std::optional<Document> named = json ? event_named_by_keys(padded) : std::nullopt) {
-    check(parser.last_document() == named, "read as another event than the root's keys name",
+    check(parser.last_read_as() == named, "read as another event than the root's keys name",
           detected);
     Parser as_named({.mode = mode});
     check(outcome(as_named.parse(input, *named)) == detected,

@@ -1,5 +1,5 @@
 #pragma once
-// Walks a parsed view generically, from the field tables (schema::describe): every field of
+// Walks a parsed view generically, from the field tables (tables::describe): every field of
 // every struct, absent, null or present, and every array element, each with its JSON
 // Pointer. The fuzz targets use it to read every value a view holds and to compare it with
 // another parser's reading of the same input; no field is named here.
@@ -9,18 +9,18 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo::fuzz {
 
 // One value of a view, as the walk meets it.
 struct ViewNode {
   std::string_view path;  // RFC 6901 pointer; "" is the root
-  schema::Kind kind;      // the field's kind, or its element kind inside an array
+  tables::Kind kind;      // the field's kind, or its element kind inside an array
   // The field that holds the value (for an array element: the array's field); null for the
   // root and for the elements of a webhook list.
-  const schema::FieldInfo* field;
+  const tables::FieldInfo* field;
   Presence presence;  // array elements and the root are always present
   const void* value;  // when present: the std::string_view, double, ... the view holds
   std::size_t count;  // arrays: the number of elements
@@ -29,13 +29,13 @@ struct ViewNode {
 namespace detail {
 
 template <class Visit>
-void walk_struct(std::string& path, const schema::StructInfo& info, const void* object,
+void walk_struct(std::string& path, const tables::StructInfo& info, const void* object,
                  Visit& visit);
 
 template <class Visit>
-void walk_value(std::string& path, schema::Kind kind, const schema::FieldInfo* field,
+void walk_value(std::string& path, tables::Kind kind, const tables::FieldInfo* field,
                 const void* value, Visit& visit) {
-  using schema::Kind;
+  using tables::Kind;
   std::span<const std::byte> elements;
   if (kind == Kind::array) elements = field->get_span(value);
   const std::size_t count = kind == Kind::array ? elements.size() / field->element_size : 0;
@@ -50,14 +50,14 @@ void walk_value(std::string& path, schema::Kind kind, const schema::FieldInfo* f
 }
 
 template <class Visit>
-void walk_struct(std::string& path, const schema::StructInfo& info, const void* object,
+void walk_struct(std::string& path, const tables::StructInfo& info, const void* object,
                  Visit& visit) {
-  for (const schema::FieldInfo& field : info.fields) {
+  for (const tables::FieldInfo& field : info.fields) {
     const std::size_t mark = path.size();
     append_pointer_token(path, field.name);
-    const Presence presence = schema::presence_of(field, object);
+    const Presence presence = tables::presence_of(field, object);
     if (presence == Presence::present) {
-      walk_value(path, field.kind, &field, schema::value_of(field, object), visit);
+      walk_value(path, field.kind, &field, tables::value_of(field, object), visit);
     } else {
       visit(ViewNode{path, field.kind, &field, presence, nullptr, 0});
     }
@@ -72,19 +72,19 @@ void walk_struct(std::string& path, const schema::StructInfo& info, const void* 
 template <class Visit>
 void walk_view(const AnyDocument& document, Visit&& visit) {
   std::string path;
-  const schema::StructInfo& root = schema::describe(document_of(document));
+  const tables::StructInfo& root = tables::describe(document_of(document));
   if (const auto* list = std::get_if<const WebhookList*>(&document)) {
     const std::span<const Webhook> webhooks = (*list)->webhooks;
-    visit(ViewNode{path, schema::Kind::array, nullptr, Presence::present, *list, webhooks.size()});
+    visit(ViewNode{path, tables::Kind::array, nullptr, Presence::present, *list, webhooks.size()});
     for (std::size_t i = 0; i < webhooks.size(); ++i) {
       path = "/" + std::to_string(i);
-      visit(ViewNode{path, schema::Kind::object, nullptr, Presence::present, &webhooks[i], 0});
+      visit(ViewNode{path, tables::Kind::object, nullptr, Presence::present, &webhooks[i], 0});
       detail::walk_struct(path, root, &webhooks[i], visit);
     }
     return;
   }
   const void* object = std::visit([](const auto* view) -> const void* { return view; }, document);
-  visit(ViewNode{path, schema::Kind::object, nullptr, Presence::present, object, 0});
+  visit(ViewNode{path, tables::Kind::object, nullptr, Presence::present, object, 0});
   detail::walk_struct(path, root, object, visit);
 }
 
@@ -95,10 +95,10 @@ inline std::size_t read_every_value(const AnyDocument& document) {
   walk_view(document, [&sum](const ViewNode& node) {
     if (node.presence != Presence::present) return;
     std::string_view text;
-    if (node.kind == schema::Kind::string) text = *static_cast<const std::string_view*>(node.value);
-    if (node.kind == schema::Kind::raw_object)
+    if (node.kind == tables::Kind::string) text = *static_cast<const std::string_view*>(node.value);
+    if (node.kind == tables::Kind::raw_object)
       text = static_cast<const RawObject*>(node.value)->json;
-    if (node.kind == schema::Kind::raw_json) text = static_cast<const RawJson*>(node.value)->json;
+    if (node.kind == tables::Kind::raw_json) text = static_cast<const RawJson*>(node.value)->json;
     for (char c : text) sum = sum * 31 + static_cast<unsigned char>(c);
   });
   return sum;

@@ -1,12 +1,15 @@
+// Canonical JSON of views, written by walking their field tables (json_writer.hpp).
 #include <heymilo/json_writer.hpp>
+
+#include <heymilo/detail/tables.hpp>
 
 #include <charconv>
 #include <cstdio>
 
 namespace heymilo {
 namespace {
-using schema::FieldInfo;
-using schema::Kind;
+using tables::FieldInfo;
+using tables::Kind;
 
 void append_number(std::string& out, std::int64_t value) {
   char text[32];
@@ -84,7 +87,7 @@ void append_value(std::string& out, Kind kind, const FieldInfo& field, const voi
       out += *static_cast<const bool*>(value) ? "true" : "false";
       break;
     case Kind::object:
-      append_json(out, field.nested(), value);
+      detail::append_json(out, field.nested(), value);
       break;
     case Kind::raw_object:
       out += static_cast<const RawObject*>(value)->json;
@@ -114,11 +117,11 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void append_json(std::string& out, const schema::StructInfo& info, const void* object) {
+void detail::append_json(std::string& out, const tables::StructInfo& info, const void* object) {
   out += '{';
   bool first = true;
   for (const FieldInfo& field : info.fields) {
-    const Presence presence = schema::presence_of(field, object);
+    const Presence presence = tables::presence_of(field, object);
     if (presence == Presence::absent) continue;
     if (!first) out += ',';
     first = false;
@@ -127,7 +130,7 @@ void append_json(std::string& out, const schema::StructInfo& info, const void* o
     if (presence == Presence::null) {
       out += "null";
     } else {
-      append_value(out, field.kind, field, schema::value_of(field, object));
+      append_value(out, field.kind, field, tables::value_of(field, object));
     }
   }
   out += '}';

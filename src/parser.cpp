@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 #include "walker.hpp"
 
@@ -11,10 +12,27 @@ namespace heymilo {
 
 static_assert(kPadding == simdjson::SIMDJSON_PADDING);
 
+namespace {
+
+template <class Ignored, class... Views>
+using TupleOfRest = std::tuple<Views...>;
+
+// The root of a document read into its view: an object, or webhook_list's array.
+template <class View>
+bool read_root(detail::Walker& walker, const detail::StructPlan& plan, View& view) {
+  return walker.read_root_object(plan, &view);
+}
+bool read_root(detail::Walker& walker, const detail::StructPlan& plan, WebhookList& view) {
+  return walker.read_root_array(plan, view.webhooks);
+}
+
+}  // namespace
+
 struct Parser::Impl {
   Options options;
-  Options walk_options;                      // `options` with max_depth clamped to kMaxDepthLimit
-  std::unique_ptr<detail::Indexer> indexer;  // created on the first parse
+  Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
+  // simdjson's DOM parser for this CPU, of which only stage 1 runs; created on the first parse.
+  std::unique_ptr<detail::DomImplementation> dom;
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
@@ -22,14 +40,13 @@ struct Parser::Impl {
   const detail::RootPlans& plans = detail::root_plans();
 
   // One view per document; a parse overwrites the one it returns.
-  InterviewStarted interview_started;
-  InterviewCompleted interview_completed;
-  ReportAvailable report_available;
-  WebhookCreateRequest webhook_create_request;
-  Webhook webhook;
-  WebhookList webhook_list;
+  TupleOfRest<void
+#define HEYMILO_DOCUMENT(name, View, Root) , View
+#include <heymilo/documents.inc>
+              >
+      views;
   AnyDocument result;
-  std::optional<Document> last_document;
+  std::optional<Document> last_read_as;
 
   void apply(const Options& given) {
     options = walk_options = given;
@@ -38,12 +55,15 @@ struct Parser::Impl {
   }
   PaddedInput pad(std::string_view json);
   simdjson::error_code reserve(std::size_t size);
-  // Parses as `requested`, or as the detected event when it is null: no errors when valid.
+  // Parses as `requested`, or as the detected event when it is null: no errors when valid,
+  // and then the view of last_read_as holds the document.
   std::span<const Error> run(PaddedInput input, const Document* requested);
   // Whether the document is valid (else the errors are in buffers.errors).
   bool walk(detail::Walker& walker, Document document);
   bool walk_detected(detail::Walker& walker);
   std::span<const Error> fail(ErrorCode code, std::string_view message, std::string_view detail);
+  // The view of `document`, as parse() returns it.
+  const AnyDocument& any(Document document);
 };
 
 PaddedInput Parser::Impl::pad(std::string_view input) {
@@ -61,33 +81,25 @@ bool Parser::Impl::walk(detail::Walker& walker, Document document) {
   const detail::StructPlan& plan = *plans[static_cast<std::size_t>(document)];
   bool ok = false;
   switch (document) {
-    case Document::interview_started:
-      ok = walker.read_root_object(plan, &interview_started);
-      result = &interview_started;
-      break;
-    case Document::interview_completed:
-      ok = walker.read_root_object(plan, &interview_completed);
-      result = &interview_completed;
-      break;
-    case Document::report_available:
-      ok = walker.read_root_object(plan, &report_available);
-      result = &report_available;
-      break;
-    case Document::webhook_create_request:
-      ok = walker.read_root_object(plan, &webhook_create_request);
-      result = &webhook_create_request;
-      break;
-    case Document::webhook:
-      ok = walker.read_root_object(plan, &webhook);
-      result = &webhook;
-      break;
-    case Document::webhook_list:
-      ok = walker.read_root_array(plan, webhook_list.webhooks);
-      result = &webhook_list;
-      break;
+#define HEYMILO_DOCUMENT(name, View, Root)               \
+  case Document::name:                                   \
+    ok = read_root(walker, plan, std::get<View>(views)); \
+    break;
+#include <heymilo/documents.inc>
   }
   // With Options::max_errors > 1 a walk may finish after errors it carried on from.
   return ok && buffers.errors.count() == 0;
+}
+
+const AnyDocument& Parser::Impl::any(Document document) {
+  switch (document) {
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  case Document::name:                     \
+    result = &std::get<View>(views);       \
+    break;
+#include <heymilo/documents.inc>
+  }
+  return result;
 }
 
 // Rule 11 without a pass of its own over the root's keys. The payload is read as
@@ -107,8 +119,9 @@ bool Parser::Impl::walk_detected(detail::Walker& walker) {
     const bool ok = walk(walker, event);
     const unsigned stopped = walker.stopped_at();
     walker.stop_at_event_keys(0);
-    if (ok && (event != Document::interview_started || !interview_started.metadata.is_absent())) {
-      last_document = event;
+    if (ok && (event != Document::interview_started ||
+               !std::get<InterviewStarted>(views).metadata.is_absent())) {
+      last_read_as = event;
       return true;
     }
     buffers.reset();
@@ -117,7 +130,7 @@ bool Parser::Impl::walk_detected(detail::Walker& walker) {
   }
   Document detected{};
   if (!walker.detect_event(detected)) return false;
-  last_document = detected;
+  last_read_as = detected;
   return walk(walker, detected);
 }
 
@@ -125,12 +138,11 @@ bool Parser::Impl::walk_detected(detail::Walker& walker) {
 // are large enough, which is what keeps a warm parser from allocating.
 simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   buffers.reserve_strings(size);
-  if (!indexer) {
+  if (!dom) {
     // The depth is the DOM stage's business; stage 1 alone does not use it.
-    return simdjson::get_active_implementation()->create_dom_parser_implementation(size, 1,
-                                                                                   indexer);
+    return simdjson::get_active_implementation()->create_dom_parser_implementation(size, 1, dom);
   }
-  return indexer->capacity() < size ? indexer->set_capacity(size) : simdjson::SUCCESS;
+  return dom->capacity() < size ? dom->set_capacity(size) : simdjson::SUCCESS;
 }
 
 std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view message,
@@ -141,8 +153,8 @@ std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view messa
 
 std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requested) {
   buffers.reset();
-  last_document.reset();
-  if (requested) last_document = *requested;
+  last_read_as.reset();
+  if (requested) last_read_as = *requested;
   if (input.json.size() > options.max_bytes) {
     return fail(ErrorCode::too_large, "the input is ",
                 std::to_string(input.json.size()) + " bytes, more than the limit of " +
@@ -156,11 +168,11 @@ std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requ
   if (auto error = reserve(input.json.size()))
     return fail(ErrorCode::too_large,
                 "cannot allocate the parser: ", simdjson::error_message(error));
-  if (auto error = indexer->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
-                                   input.json.size(), simdjson::stage1_mode::regular))
+  if (auto error = dom->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
+                               input.json.size(), simdjson::stage1_mode::regular))
     return fail(ErrorCode::invalid_json, "", simdjson::error_message(error));
-  std::uint32_t* tokens = indexer->structural_indexes.get();
-  const std::size_t count = indexer->n_structural_indexes;
+  std::uint32_t* tokens = dom->structural_indexes.get();
+  const std::size_t count = dom->n_structural_indexes;
   std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
   detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
   if (requested ? walk(walker, *requested) : walk_detected(walker)) return {};
@@ -187,18 +199,14 @@ void Parser::set_options(const Options& options) noexcept { impl_->apply(options
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
   const std::span<const Error> errors = impl_->run(json, &document);
   if (!errors.empty()) return Result<AnyDocument>(errors);
-  return Result<AnyDocument>(impl_->result);
+  return Result<AnyDocument>(impl_->any(document));
 }
 
 Result<AnyDocument> Parser::parse(PaddedInput json) {
   const std::span<const Error> errors = impl_->run(json, nullptr);
   if (!errors.empty()) return Result<AnyDocument>(errors);
-  return Result<AnyDocument>(impl_->result);
+  return Result<AnyDocument>(impl_->any(*impl_->last_read_as));
 }
-
-std::optional<Document> Parser::last_document() const noexcept { return impl_->last_document; }
-
-std::span<const Warning> Parser::warnings() const { return impl_->buffers.warnings.reports(); }
 
 Result<AnyDocument> Parser::parse(std::string_view json, Document document) {
   return parse(PaddedInput{json, 0}, document);
@@ -206,31 +214,20 @@ Result<AnyDocument> Parser::parse(std::string_view json, Document document) {
 
 Result<AnyDocument> Parser::parse(std::string_view json) { return parse(PaddedInput{json, 0}); }
 
-namespace {
-template <class T>
-Result<T> narrow(const Result<AnyDocument>& result) {
-  if (!result) return Result<T>(result.errors());
-  return Result<T>(*std::get<const T*>(*result));
+template <class View>
+Result<View> Parser::parse(std::string_view json) {
+  static constexpr Document kDocument = DocumentOf<View>::value;
+  const std::span<const Error> errors = impl_->run(PaddedInput{json, 0}, &kDocument);
+  if (!errors.empty()) return Result<View>(errors);
+  return Result<View>(std::get<View>(impl_->views));
 }
-}  // namespace
 
-Result<InterviewStarted> Parser::parse_interview_started(std::string_view json) {
-  return narrow<InterviewStarted>(parse(json, Document::interview_started));
-}
-Result<InterviewCompleted> Parser::parse_interview_completed(std::string_view json) {
-  return narrow<InterviewCompleted>(parse(json, Document::interview_completed));
-}
-Result<ReportAvailable> Parser::parse_report_available(std::string_view json) {
-  return narrow<ReportAvailable>(parse(json, Document::report_available));
-}
-Result<WebhookCreateRequest> Parser::parse_webhook_create_request(std::string_view json) {
-  return narrow<WebhookCreateRequest>(parse(json, Document::webhook_create_request));
-}
-Result<Webhook> Parser::parse_webhook(std::string_view json) {
-  return narrow<Webhook>(parse(json, Document::webhook));
-}
-Result<WebhookList> Parser::parse_webhook_list(std::string_view json) {
-  return narrow<WebhookList>(parse(json, Document::webhook_list));
-}
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  template Result<View> Parser::parse<View>(std::string_view json);
+#include <heymilo/documents.inc>
+
+std::optional<Document> Parser::last_read_as() const noexcept { return impl_->last_read_as; }
+
+std::span<const Warning> Parser::warnings() const { return impl_->buffers.warnings.reports(); }
 
 }  // namespace heymilo

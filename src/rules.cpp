@@ -11,7 +11,7 @@
 namespace heymilo::detail {
 namespace {
 
-using schema::Check;
+using tables::Check;
 
 void append_number(std::string& out, double value) {
   char text[32];
@@ -53,22 +53,31 @@ bool Walker::fail_check(const FieldInfo& field, const void* slot, std::string_vi
     case Check::non_empty:
       message.assign("must not be empty");
       break;
-    default:
+    case Check::http_url:
       message.append(
           " is not an absolute http(s) URL with a host and no whitespace or control character");
+      break;
+    case Check::none:   // always passes
+    case Check::range:  // a number: fail_out_of_range
+    case Check::speech_score:
       break;
   }
   return false;
 }
 
-bool Walker::check_deferred(const Deferred& deferred, const StructPlan& plan,
-                            const std::byte* object, const PathNode* path) {
-  const FieldInfo& waiver = plan.info->fields[plan.find(deferred.field->waived_by)];
-  if (schema::presence_of(waiver, object) == Presence::present &&
-      *static_cast<const bool*>(schema::value_of(waiver, object)))
-    return true;
-  const PathNode node{path, deferred.field->name};
-  return fail_out_of_range(*deferred.field, deferred.token, &node);
+bool Walker::check_waivers(const PendingWaivers& pending, const StructPlan& plan,
+                           const std::byte* object, const PathNode* path) {
+  for (std::size_t i = 0; i < pending.count; ++i) {
+    const FieldInfo& field = *pending.entries[i].field;
+    const FieldInfo& waiver = plan.info->fields[static_cast<std::size_t>(field.waiver)];
+    if (tables::presence_of(waiver, object) == Presence::present &&
+        *static_cast<const bool*>(tables::value_of(waiver, object)))
+      continue;
+    const PathNode node{path, field.name};
+    fail_out_of_range(field, pending.entries[i].token, &node);
+    if (!may_carry_on()) return false;  // Options::max_errors > 1: the next waived field
+  }
+  return true;
 }
 
 }  // namespace heymilo::detail

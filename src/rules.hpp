@@ -1,5 +1,5 @@
 #pragma once
-// The value rules of contract rule 9 (schema::Check) as the walk tests them, inlined into it;
+// The value rules of contract rule 9 (tables::Check) as the walk tests them, inlined into it;
 // the messages of a value that fails one are in rules.cpp.
 
 #include <cstdint>
@@ -45,7 +45,7 @@ inline bool same_text(std::string_view a, std::string_view b) noexcept {
 }  // namespace rules
 
 inline bool Walker::passes_check(const FieldPlan& field, const void* slot) const noexcept {
-  using schema::Check;
+  using tables::Check;
   const auto number = [&] {
     return field.kind == Kind::integer
                ? static_cast<double>(*static_cast<const std::int64_t*>(slot))

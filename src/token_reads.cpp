@@ -6,12 +6,6 @@
 
 namespace heymilo::detail {
 
-const char* Walker::find_backslash(const char* from) const noexcept {
-  const char* end = json_ + input_.size();
-  const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
-  return found ? static_cast<const char*>(found) : end;
-}
-
 bool Walker::decode_string(const char* body, const char* end, const PathNode* path,
                            std::string_view& out) {
   char* const decoded = buffers_.strings.get() + strings_used_;

@@ -1,7 +1,7 @@
 #pragma once
 // Reading one token: strings (kept in the input when they hold no escape), numbers, literals.
 // Inlined into the table walk (walk.cpp) and the syntax check (syntax.cpp). With walker.hpp's
-// Indexer, the only place that names simdjson's internal parsers.
+// DomImplementation, the only place that names simdjson's internal parsers.
 
 #include <charconv>
 #include <cstdint>
@@ -77,6 +77,12 @@ inline bool Walker::string_value(const char* body, const char* end, const PathNo
     return true;
   }
   return decode_string(body, end, path, out);
+}
+
+inline const char* Walker::find_backslash(const char* from) const noexcept {
+  const char* end = json_ + input_.size();
+  const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
+  return found ? static_cast<const char*>(found) : end;
 }
 
 inline bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {

@@ -10,7 +10,12 @@
 
 namespace heymilo::detail {
 
-using schema::Check;
+using tables::Check;
+
+namespace {
+// What read_object and read_array return after raising an error: no position.
+const std::uint32_t* failed(bool /*raised*/) noexcept { return nullptr; }
+}  // namespace
 
 void WalkBuffers::reserve_strings(std::size_t size) {
   const std::size_t needed = size + 32;  // decode_string_body writes whole 32-byte blocks
@@ -51,7 +56,8 @@ bool Walker::read_root_object(const StructPlan& plan, void* out) {
   if (at.peek() != '{') return fail_wrong_type(at.here(), "an object", nullptr);
   if (!root_is_closed(at, '{')) return false;
   ++at.next;
-  return read_object(at, plan, static_cast<std::byte*>(out), nullptr, 1) && check_end(at);
+  at.next = read_object(at, plan, static_cast<std::byte*>(out), nullptr, 1);
+  return at.next != nullptr && check_end(at);
 }
 
 bool Walker::read_root_array(const StructPlan& webhook, std::span<const Webhook>& out) {
@@ -66,7 +72,8 @@ bool Walker::read_root_array(const StructPlan& webhook, std::span<const Webhook>
   list.nested = &webhook;
   const void* data = nullptr;
   std::size_t count = 0;
-  if (!read_array(at, list, nullptr, 1, data, count)) return false;
+  at.next = read_array(at, list, nullptr, 1, data, count);
+  if (at.next == nullptr) return false;
   out = {static_cast<const Webhook*>(data), count};
   return check_end(at);
 }
@@ -77,21 +84,21 @@ int Walker::find_field(const StructPlan& plan, std::string_view& key, const Path
   return plan.find(key);
 }
 
-bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* out,
-                         const PathNode* path, std::size_t depth) {
-  Cursor at = position;                           // in a register (Cursor)
+const std::uint32_t* Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out,
+                                         const PathNode* path, std::size_t depth) {
   const std::uint32_t* const open = at.next - 1;  // the '{'
   std::uint64_t seen = 0;
   // Documents usually follow the table's order: the field after the last one read is tried
   // first (past the last field, the entry that matches no key).
   const FieldPlan* expected = plan.fields.data();
-  Deferred deferred;
+  PendingWaivers pending;
   if (at.peek() == '}') {
     ++at.next;
   } else {
     for (;;) {
       const char* quote = at.here();
-      if (*quote != '"') return fail_syntax_at(at, path, "expected a string as the member's key");
+      if (*quote != '"')
+        return failed(fail_syntax_at(at, path, "expected a string as the member's key"));
       const FieldPlan* field = expected;
       std::string_view key;
       if (starts_member(*expected, quote + 1)) {
@@ -100,36 +107,36 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
         key = {quote + 1, expected->name_size};
       } else {
         ++at.next;
-        if (at.peek() != ':') return fail_syntax_at(at, path, "expected ':' after the key");
+        if (at.peek() != ':') return failed(fail_syntax_at(at, path, "expected ':' after the key"));
         key = {quote + 1,
                static_cast<std::size_t>(token_text::closing_quote(at.here()) - quote - 1)};
         ++at.next;
         const int index = find_field(plan, key, path);
-        if (index == -2) return false;
+        if (index == -2) return nullptr;
         field = index < 0 ? nullptr : &plan.fields[static_cast<std::size_t>(index)];
       }
       const PathNode node{path, key};
       if (field == nullptr) {
         if (depth == 1 && stop_kinds_ != 0) {  // a root key of another event ends this walk
           stopped_at_ = event_key(key) & stop_kinds_;
-          if (stopped_at_ != 0) return false;
+          if (stopped_at_ != 0) return nullptr;
         }
         if (options_.drift) warn_unknown_field(plan, &node, quote);
         Cursor value = at;
-        if (!validate_value(value, &node, depth)) return false;
+        if (!validate_value(value, &node, depth)) return nullptr;
         at = value;
       } else if (seen & field->bit) {
         fail_duplicate(&node, quote);
         at.next = carry_on(at, token_of(quote) + 2, &node, depth);
-        if (at.next == nullptr) return false;
+        if (at.next == nullptr) return nullptr;
       } else {
         seen |= field->bit;
         expected = field + 1;
         // On failure only `expected`, `out` and the node are used, so that nothing else need
         // live through the read; and `at` is passed by value, so that it stays in registers.
-        if (!read_field(at, *field, out, &node, depth, deferred)) {
+        if (!read_field(at, *field, out, &node, depth, pending)) {
           at.next = carry_on_field(at, *(expected - 1), out, &node, depth);
-          if (at.next == nullptr) return false;
+          if (at.next == nullptr) return nullptr;
         }
       }
       const char separator = at.peek();
@@ -138,7 +145,7 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
         continue;
       }
       if (separator != '}')
-        return fail_syntax_at(at, path, "expected ',' or '}' after an object member");
+        return failed(fail_syntax_at(at, path, "expected ',' or '}' after an object member"));
       ++at.next;
       break;
     }
@@ -146,20 +153,19 @@ bool Walker::read_object(Cursor& position, const StructPlan& plan, std::byte* ou
   const std::uint64_t required =
       options_.mode == Mode::strict ? plan.info->strict_required : plan.info->lenient_required;
   if (const std::uint64_t missing = required & ~seen)
-    if (!fail_missing_fields(plan, missing, path, at.json + *open)) return false;
+    if (!fail_missing_fields(plan, missing, path, at.json + *open)) return nullptr;
   // Fields the object left out are value-initialised (all zero: absent, empty, 0).
   for (std::uint64_t absent = plan.all & ~seen; absent != 0; absent &= absent - 1) {
     const FieldPlan& field = plan.fields[std::countr_zero(absent)];
     std::memset(out + field.offset, 0, field.extent);
   }
-  if (deferred.field != nullptr && !check_deferred(deferred, plan, out, path) && !may_carry_on())
-    return false;
-  position = at;
-  return true;
+  if (pending.count != 0 && !check_waivers(pending, plan, out, path)) return nullptr;
+  // (With Options::max_errors > 1 both report each error and go on while errors are kept.)
+  return at.next;
 }
 
 bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, const PathNode* path,
-                        std::size_t depth, Deferred& deferred) {
+                        std::size_t depth, PendingWaivers& pending) {
   auto* presence = reinterpret_cast<Presence*>(object + field.offset);
   if (field.unchecked_string && at.peek() == '"') {  // most members: one test instead of four
     if (!read_string(at, path, *reinterpret_cast<std::string_view*>(object + field.value_offset)))
@@ -179,8 +185,8 @@ bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, c
   *presence = Presence::present;
   if (field.check == Check::none || passes_check(field, slot)) return true;
   const std::string_view token = scalar_text(at, start);
-  if (!field.info->waived_by.empty()) {  // decided when the object ends and the sibling is known
-    deferred = {field.info, token};
+  if (field.info->waiver >= 0) {  // decided when the object ends and the sibling is known
+    pending.entries[pending.count++] = {field.info, token};
     return true;
   }
   return fail_check(*field.info, slot, token, path);
@@ -207,10 +213,10 @@ bool Walker::read_value(Cursor& at, Kind kind, const FieldPlan& field, void* slo
     case Kind::object: {
       if (first != '{') break;
       if (!enter(depth + 1, at.here(), path)) return false;
-      Cursor inner{at.json, at.next + 1};
-      if (!read_object(inner, *field.nested, static_cast<std::byte*>(slot), path, depth + 1))
-        return false;
-      at = inner;
+      const std::uint32_t* end = read_object({at.json, at.next + 1}, *field.nested,
+                                             static_cast<std::byte*>(slot), path, depth + 1);
+      if (end == nullptr) return false;
+      at.next = end;
       return true;
     }
     case Kind::raw_object:
@@ -223,9 +229,10 @@ bool Walker::read_value(Cursor& at, Kind kind, const FieldPlan& field, void* slo
       if (!enter(depth + 1, at.here(), path)) return false;
       const void* data = nullptr;
       std::size_t count = 0;
-      Cursor inner{at.json, at.next + 1};
-      if (!read_array(inner, field, path, depth + 1, data, count)) return false;
-      at = inner;
+      const std::uint32_t* end =
+          read_array({at.json, at.next + 1}, field, path, depth + 1, data, count);
+      if (end == nullptr) return false;
+      at.next = end;
       field.info->set_span(slot, data, count);
       return true;
     }
@@ -235,9 +242,8 @@ bool Walker::read_value(Cursor& at, Kind kind, const FieldPlan& field, void* slo
   return fail_wrong_type(at.here(), expected_name(kind), path);
 }
 
-bool Walker::read_array(Cursor& position, const FieldPlan& field, const PathNode* path,
-                        std::size_t depth, const void*& data, std::size_t& count) {
-  Cursor at = position;  // in a register (Cursor)
+const std::uint32_t* Walker::read_array(Cursor at, const FieldPlan& field, const PathNode* path,
+                                        std::size_t depth, const void*& data, std::size_t& count) {
   // Elements go to this nesting level's store; an element's own arrays use the next level.
   ElementStore& elements = this->elements(array_level_);
   elements.begin();
@@ -272,10 +278,9 @@ bool Walker::read_array(Cursor& position, const FieldPlan& field, const PathNode
     }
   }
   --array_level_;
-  if (!ok) return false;
+  if (!ok) return nullptr;
   data = elements.finish();
-  position = at;
-  return true;
+  return at.next;
 }
 
 bool Walker::read_raw(Cursor& at, const PathNode* path, std::size_t depth, std::string_view& out) {

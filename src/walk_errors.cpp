@@ -57,7 +57,7 @@ std::string_view Walker::expected_name(Kind kind) noexcept {
     case Kind::array:
       break;
   }
-  return schema::to_string(kind);
+  return tables::to_string(kind);
 }
 
 std::int64_t Walker::offset_of(const char* where) const noexcept {

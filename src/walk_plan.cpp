@@ -10,10 +10,10 @@
 namespace heymilo::detail {
 namespace {
 
-using schema::Check;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::Check;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 
 // Every struct's plan.
 struct Plans {
@@ -30,7 +30,7 @@ Plans build_plans() {
     for (const FieldInfo& field : info.fields)
       if (field.nested) self(self, field.nested());
   };
-  for (Document document : kAllDocuments) collect(collect, schema::describe(document));
+  for (Document document : kAllDocuments) collect(collect, tables::describe(document));
   for (const StructInfo* info : order) {
     StructPlan& plan = plans.structs.at(info);
     plan.info = info;
@@ -96,7 +96,7 @@ const RootPlans& root_plans() {
     static const Plans plans = build_plans();
     RootPlans all{};
     for (Document d : kAllDocuments)
-      all[static_cast<std::size_t>(d)] = &plans.structs.at(&schema::describe(d));
+      all[static_cast<std::size_t>(d)] = &plans.structs.at(&tables::describe(d));
     return all;
   }();
   return roots;

@@ -1,5 +1,5 @@
 #pragma once
-// The field tables prepared for the walk, built once from schema::describe(): each struct's
+// The field tables prepared for the walk, built once from tables::describe(): each struct's
 // hot field data in one compact array, key names padded for 16-byte compares, a hash index
 // for keys that arrive out of the table's order, and nested structs resolved to their plans.
 
@@ -14,7 +14,7 @@
 #include <emmintrin.h>
 #endif
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::detail {
 
@@ -29,10 +29,10 @@ struct FieldPlan {
   std::uint32_t member_mask = 1;
   std::uint32_t name_size = 0;
   std::uint64_t bit = 0;  // the field's bit in a struct's masks: 1 << its index
-  schema::Kind kind = schema::Kind::string;
-  schema::Kind element_kind = schema::Kind::string;
+  tables::Kind kind = tables::Kind::string;
+  tables::Kind element_kind = tables::Kind::string;
   bool nullable = false;
-  schema::Check check = schema::Check::none;
+  tables::Check check = tables::Check::none;
   bool unchecked_string = false;       // kind string, check none: the walk's most common field
   double min = 0, max = 0;             // Check::range
   std::uint32_t offset = 0;            // of the Field<T> in its struct
@@ -40,11 +40,11 @@ struct FieldPlan {
   std::uint32_t extent = 0;            // bytes from offset to the next member (or the end)
   std::uint32_t element_size = 0;      // arrays only
   const StructPlan* nested = nullptr;  // objects and arrays of objects
-  const schema::FieldInfo* info = nullptr;
+  const tables::FieldInfo* info = nullptr;
 };
 
 struct StructPlan {
-  const schema::StructInfo* info = nullptr;
+  const tables::StructInfo* info = nullptr;
   std::span<const FieldPlan> fields;  // in the table's order, then one entry that matches no key
   std::uint64_t all = 0;              // a bit for every field
 

@@ -12,8 +12,8 @@
 
 #include <simdjson.h>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 #include "arena.hpp"
 #include "error_state.hpp"
@@ -21,14 +21,14 @@
 
 namespace heymilo::detail {
 
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 
-// simdjson's stage 1 for the CPU it runs on, the layer its own DOM and on-demand parsers are
-// built on: it checks UTF-8, control characters and string termination, and lists where
-// each token starts.
-using Indexer = simdjson::internal::dom_parser_implementation;
+// simdjson's DOM parser for the CPU it runs on, of which the parser runs only stage 1, the
+// layer simdjson's own DOM and on-demand parsers are built on: it checks UTF-8, control
+// characters and string termination, and lists where each token starts.
+using DomImplementation = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {
@@ -56,11 +56,10 @@ inline constexpr unsigned kReportKey = 1, kCompletedKey = 2, kStartedKey = 4;
 // The kind of root key `key` (decoded) is, or 0 (detection.cpp).
 unsigned event_key(std::string_view key) noexcept;
 
-// Where a walk is: the input and its next token. The one read position: each function takes
-// it by reference and moves it on. The hot functions (walk.cpp) work on a local copy, handed
-// to inlined code by reference and to calls by value, so that it stays in a register: a
-// position in memory would be reloaded after every pointer stored into a view (such a store
-// may alias it).
+// Where a walk is: the input and its next token, the one read position. Functions take it
+// by reference and move it on, except the hot recursive ones (read_object, read_array), which
+// take it by value and return where they ended: in a register, not in memory, where it would
+// be reloaded after every pointer stored into a view (such a store may alias it).
 struct Cursor {
   const char* json;
   const std::uint32_t* next;
@@ -112,9 +111,15 @@ class Walker {
   static std::string_view name(JsonType type) noexcept;
   static std::string_view expected_name(Kind kind) noexcept;
 
-  struct Deferred {  // a range violation that a boolean sibling may lift (rule 9)
-    const FieldInfo* field = nullptr;
-    std::string_view token;
+  // The fields of an object whose check failed but a boolean sibling may waive (rule 9),
+  // decided when the object ends and the sibling is known.
+  struct PendingWaivers {
+    struct Entry {
+      const FieldInfo* field;
+      std::string_view token;
+    };
+    Entry entries[tables::kMaxWaivedFields];
+    std::size_t count = 0;
   };
 
   // The first token, with the string buffer and the backslash search started again.
@@ -126,15 +131,16 @@ class Walker {
   // The text of the scalar starting at `start`, just consumed.
   std::string_view scalar_text(Cursor at, const char* start) const noexcept;
 
-  // walk.cpp, the hot path: one call per object or array (`at` just past its opening
-  // bracket, and on success past the closing one), the rest inlined into them.
-  bool read_object(Cursor& at, const StructPlan& plan, std::byte* out, const PathNode* path,
-                   std::size_t depth);
-  bool read_array(Cursor& at, const FieldPlan& field, const PathNode* path, std::size_t depth,
-                  const void*& data, std::size_t& count);
+  // walk.cpp, the hot path: one call per object or array, the rest inlined into them. `at`
+  // is just past the opening bracket; they return the position past the closing one, or
+  // null after raising an error (in registers both ways).
+  const std::uint32_t* read_object(Cursor at, const StructPlan& plan, std::byte* out,
+                                   const PathNode* path, std::size_t depth);
+  const std::uint32_t* read_array(Cursor at, const FieldPlan& field, const PathNode* path,
+                                  std::size_t depth, const void*& data, std::size_t& count);
   [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
                                                 std::byte* object, const PathNode* path,
-                                                std::size_t depth, Deferred& deferred);
+                                                std::size_t depth, PendingWaivers& pending);
   [[gnu::always_inline]] inline bool read_value(Cursor& at, Kind kind, const FieldPlan& field,
                                                 void* slot, const PathNode* path,
                                                 std::size_t depth);
@@ -186,8 +192,8 @@ class Walker {
                                                   const void* slot) const noexcept;
   bool fail_check(const FieldInfo& field, const void* slot, std::string_view token,
                   const PathNode* path);
-  bool check_deferred(const Deferred& deferred, const StructPlan& plan, const std::byte* object,
-                      const PathNode* path);
+  bool check_waivers(const PendingWaivers& pending, const StructPlan& plan, const std::byte* object,
+                     const PathNode* path);
 
   // Rule 15 (Options::max_errors > 1), out of the hot path: after a field-level error, whether
   // the walk carries on; carry_on then steps over the value at token `value` (checking its

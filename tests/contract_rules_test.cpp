@@ -542,23 +542,23 @@ TEST_F(Rules, UndetectableOrBrokenPayloads) {
 TEST_F(Rules, LastDocumentIsTheEventReadValidOrNot) {
   parser_.set_options({});
   EXPECT_TRUE(parser_.parse(example(started_)).ok());
-  EXPECT_EQ(parser_.last_document(), started_);
+  EXPECT_EQ(parser_.last_read_as(), started_);
   EXPECT_FALSE(parser_.parse(R"({"report_url": "u"})").ok());  // detected, then invalid
-  EXPECT_EQ(parser_.last_document(), report_);
+  EXPECT_EQ(parser_.last_read_as(), report_);
   EXPECT_FALSE(parser_.parse(R"({"interview_id": "a"})").ok());  // unknown_event
-  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_EQ(parser_.last_read_as(), std::nullopt);
   EXPECT_FALSE(parser_.parse(R"({"metadata": )").ok());  // not JSON: never detected
-  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_EQ(parser_.last_read_as(), std::nullopt);
   EXPECT_FALSE(parser_.parse("[{}]").ok());  // not an object: nothing to detect from
-  EXPECT_EQ(parser_.last_document(), std::nullopt);
+  EXPECT_EQ(parser_.last_read_as(), std::nullopt);
   // Detection reads the root's keys, not the values it passes: broken JSON after a key that
   // decides is found by the walk of the detected event.
   auto broken = parser_.parse(R"({"report_url": "u", "x": tru})");
   ASSERT_FALSE(broken.ok());
   EXPECT_EQ(broken.error().code, ErrorCode::invalid_json);
-  EXPECT_EQ(parser_.last_document(), report_);
+  EXPECT_EQ(parser_.last_read_as(), report_);
   EXPECT_FALSE(parser_.parse("[", Document::webhook_list).ok());  // asked for
-  EXPECT_EQ(parser_.last_document(), Document::webhook_list);
+  EXPECT_EQ(parser_.last_read_as(), Document::webhook_list);
 }
 
 // Rule 12: code, pointer (with ~0 and ~1), offset and message.

@@ -2,7 +2,7 @@
 // root key of another event turns up, and the walk then starts again as that event. Whatever
 // the order of the root's keys, and whatever is wrong with the payload, parse(json) must give
 // what reading the keys first and then parsing as their event gives: the same view or the
-// same error, and the same last_document().
+// same error, and the same last_read_as().
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -38,7 +38,7 @@ void expect_detected_as_read(Parser& parser, const JsonObject& root) {
   const std::string json = test::to_json(Json{root});
   SCOPED_TRACE(json);
   const std::string detected = outcome(parser.parse(json));
-  const std::optional<Document> detected_as = parser.last_document();
+  const std::optional<Document> detected_as = parser.last_read_as();
   std::vector<std::string_view> keys;
   for (const auto& [key, value] : root) keys.push_back(key);
   const std::optional<Document> event = test::event_named_by(keys);

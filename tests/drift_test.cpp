@@ -109,7 +109,7 @@ TEST(Drift, DetectionReportsTheDetectedEventsWarningsOnce) {
   json = inserted_after(json, "{", R"("zzz": 1,)");
   Parser parser(Options{.drift = true});
   ASSERT_TRUE(parser.parse(json).ok());
-  EXPECT_EQ(parser.last_document(), Document::report_available);
+  EXPECT_EQ(parser.last_read_as(), Document::report_available);
   EXPECT_EQ(warnings_of(parser), (std::vector<Seen>{{"/zzz", 1}}));
 }
 

@@ -17,9 +17,9 @@
 namespace heymilo {
 namespace {
 
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 using test::Case;
 using test::generated;
 using test::Json;
@@ -60,7 +60,7 @@ void collect_fields(const StructInfo& info, std::set<const FieldInfo*>& all) {
 
 TEST(FieldRuleCoverage, TheExamplesReachEveryFieldOfEveryTable) {
   std::set<const FieldInfo*> all;
-  for (Document document : kAllDocuments) collect_fields(schema::describe(document), all);
+  for (Document document : kAllDocuments) collect_fields(tables::describe(document), all);
   std::vector<std::string_view> missed;
   for (const FieldInfo* field : all)
     if (!generated().covered.contains(field)) missed.push_back(field->name);
@@ -72,7 +72,7 @@ TEST(FieldRuleCoverage, TheExamplesReachEveryFieldOfEveryTable) {
 // Rule 5: the docs do not promise that an example's `10` is never `10.5`.
 TEST(ExampleOnlyNumbers, NoExampleOnlyFieldIsAnInteger) {
   std::set<const FieldInfo*> all;
-  for (Document document : kAllDocuments) collect_fields(schema::describe(document), all);
+  for (Document document : kAllDocuments) collect_fields(tables::describe(document), all);
   for (const FieldInfo* field : all) {
     if (field->documented) continue;
     EXPECT_NE(field->kind, Kind::integer) << field->name;
@@ -104,7 +104,7 @@ TEST(ExampleOnlyNumbers, AFractionIsReadAndPrinted) {
       EXPECT_EQ(std::get<double>(value.value), 10.5) << pointer_of(at);
       ++checked;
     };
-    test::walk_fields(root, schema::describe(document), steps, on_object, on_field);
+    test::walk_fields(root, tables::describe(document), steps, on_object, on_field);
   }
   // idle_timeout_seconds, backoff_seconds, threshold, min_evaluation_score, num_questions,
   // step_workflow.steps[].rank and the example-only numbers that were numbers already.

@@ -6,11 +6,11 @@
 //   if (!report) return reject(heymilo::to_string(report.error()));
 //   auto& summary = report->agentic_data->web_interview_info->summary;
 
+#include <heymilo/document.hpp>
 #include <heymilo/error.hpp>
 #include <heymilo/field.hpp>
 #include <heymilo/json_writer.hpp>
 #include <heymilo/parser.hpp>
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>
-#include <heymilo/schema.hpp>
 #include <heymilo/webhook.hpp>

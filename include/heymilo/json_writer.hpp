@@ -8,23 +8,31 @@
 #include <string>
 #include <string_view>
 
-#include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
+#include <heymilo/document.hpp>
 
 namespace heymilo {
 
 // Appends `text` as a JSON string, quotes included.
 void append_json_string(std::string& out, std::string_view text);
 
-// Appends the canonical JSON of the struct `object` that `info` describes.
-void append_json(std::string& out, const schema::StructInfo& info, const void* object);
-
 // Appends the canonical JSON of a parsed document (webhook_list: an array).
 void append_json(std::string& out, const AnyDocument& document);
 
+namespace tables {  // the field tables (detail/tables.hpp), opaque here
+struct StructInfo;
 template <class T>
-void append_json(std::string& out, const T& view) {
-  append_json(out, schema::describe<T>(), &view);
+const StructInfo& describe() noexcept;
+}  // namespace tables
+
+namespace detail {
+// Appends the canonical JSON of the struct `object` that `info` describes.
+void append_json(std::string& out, const tables::StructInfo& info, const void* object);
+}  // namespace detail
+
+// Appends the canonical JSON of a view: a document's or any struct inside one.
+template <class View>
+void append_json(std::string& out, const View& view) {
+  detail::append_json(out, tables::describe<View>(), &view);
 }
 
 }  // namespace heymilo

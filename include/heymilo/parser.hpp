@@ -13,10 +13,9 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <variant>
 
+#include <heymilo/document.hpp>
 #include <heymilo/error.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo {
 
@@ -85,15 +84,6 @@ class [[nodiscard]] Result {
   std::span<const Error> errors_;
 };
 
-// What parse() found: one alternative per Document, in the same order.
-using AnyDocument =
-    std::variant<const InterviewStarted*, const InterviewCompleted*, const ReportAvailable*,
-                 const WebhookCreateRequest*, const Webhook*, const WebhookList*>;
-
-inline Document document_of(const AnyDocument& any) noexcept {
-  return static_cast<Document>(any.index());
-}
-
 class Parser {
  public:
   explicit Parser(Options options = {});
@@ -104,12 +94,16 @@ class Parser {
   const Options& options() const noexcept;
   void set_options(const Options& options) noexcept;
 
-  Result<InterviewStarted> parse_interview_started(std::string_view json);
-  Result<InterviewCompleted> parse_interview_completed(std::string_view json);
-  Result<ReportAvailable> parse_report_available(std::string_view json);
-  Result<WebhookCreateRequest> parse_webhook_create_request(std::string_view json);
-  Result<Webhook> parse_webhook(std::string_view json);
-  Result<WebhookList> parse_webhook_list(std::string_view json);
+  // Validates as the document whose view is `View`, e.g. parse<ReportAvailable>(json); any
+  // View of documents.inc.
+  template <class View>
+  Result<View> parse(std::string_view json);
+
+  // The same by name: parse_interview_started, parse_interview_completed,
+  // parse_report_available, parse_webhook_create_request, parse_webhook, parse_webhook_list.
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  Result<View> parse_##name(std::string_view json) { return parse<View>(json); }
+#include <heymilo/documents.inc>
 
   // Detects the payload from its root keys (contract rule 11): one of the three events.
   Result<AnyDocument> parse(std::string_view json);
@@ -123,7 +117,7 @@ class Parser {
   // JSON: detection does not check the values it passes). None when detection could not
   // tell: unknown_event, a root that is not an object, an input too large, or one broken
   // before the root's keys could be read.
-  std::optional<Document> last_document() const noexcept;
+  std::optional<Document> last_read_as() const noexcept;
 
   // The last parse's warnings (Options::drift), valid or not, in document order; valid until
   // the next parse, like a view.
@@ -133,5 +127,10 @@ class Parser {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// parse<View> is compiled into the library for each document.
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  extern template Result<View> Parser::parse<View>(std::string_view json);
+#include <heymilo/documents.inc>
 
 }  // namespace heymilo

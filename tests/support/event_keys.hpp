@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::test {
 

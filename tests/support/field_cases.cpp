@@ -5,11 +5,11 @@
 namespace heymilo::test {
 namespace {
 
-using schema::Check;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::Requirement;
-using schema::StructInfo;
+using tables::Check;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::Requirement;
+using tables::StructInfo;
 
 Json wrong_type_for(Kind kind) {
   switch (kind) {
@@ -170,7 +170,7 @@ const Generated& generated() {
       CaseBuilder builder(document, root);
       Steps steps;
       if (document == Document::webhook_list) steps.push_back({"", 0});
-      builder.walk(schema::describe(document), steps);
+      builder.walk(tables::describe(document), steps);
       result.cases.insert(result.cases.end(), builder.cases.begin(), builder.cases.end());
       result.covered.insert(builder.covered_.begin(), builder.covered_.end());
     }

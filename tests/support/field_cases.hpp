@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/heymilo.hpp>
 
 #include "support/json_tree.hpp"
@@ -42,7 +43,7 @@ void apply(Json& root, const Case& mutation);
 
 struct Generated {
   std::vector<Case> cases;
-  std::set<const schema::FieldInfo*> covered;
+  std::set<const tables::FieldInfo*> covered;
 };
 
 // Every document's cases, built once.

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 #include "support/json_tree.hpp"
 
@@ -31,17 +31,17 @@ std::string pointer_of(std::span<const Step> steps);
 // on_field(field, steps) for each of its fields that `root` holds (`steps` then ends at the
 // field), and walks on into the field's object or its array's first object.
 template <class OnObject, class OnField>
-void walk_fields(Json& root, const schema::StructInfo& info, Steps& steps, OnObject& on_object,
+void walk_fields(Json& root, const tables::StructInfo& info, Steps& steps, OnObject& on_object,
                  OnField& on_field) {
   on_object(std::as_const(steps));
-  for (const schema::FieldInfo& field : info.fields) {
+  for (const tables::FieldInfo& field : info.fields) {
     steps.push_back({std::string(field.name)});
     if (node_at(root, {steps.begin(), steps.end() - 1}).find(field.name)) {
       on_field(field, std::as_const(steps));
       const Json& value = node_at(root, steps);
-      if (field.kind == schema::Kind::object && value.is_object()) {
+      if (field.kind == tables::Kind::object && value.is_object()) {
         walk_fields(root, field.nested(), steps, on_object, on_field);
-      } else if (field.kind == schema::Kind::array && field.element_kind == schema::Kind::object &&
+      } else if (field.kind == tables::Kind::array && field.element_kind == tables::Kind::object &&
                  value.is_array() && !value.array().empty()) {
         steps.push_back({"", 0});
         walk_fields(root, field.nested(), steps, on_object, on_field);

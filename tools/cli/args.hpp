@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo::cli {
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <string_view>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::cli {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/error.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo::cli {
 

@@ -71,8 +71,7 @@ class Validator {
   void check(std::string_view input, std::uint64_t line, std::string& text) {
     const PaddedInput json = padded(text);
     const auto result = options_.event ? parser_.parse(json, *options_.event) : parser_.parse(json);
-    report({input, line, parser_.last_document(), result.errors(), parser_.warnings()},
-           text.size());
+    report({input, line, parser_.last_read_as(), result.errors(), parser_.warnings()}, text.size());
   }
 
   void report(const Outcome& outcome, std::uint64_t bytes) {

@@ -4,16 +4,16 @@
 
 namespace heymilo::generator {
 namespace {
-using schema::Kind;
-using schema::Requirement;
+using tables::Kind;
+using tables::Requirement;
 
 constexpr std::size_t kMaxFields = 64;  // StructInfo tracks presence in a 64-bit mask
 
 // The arrays a size target grows: "more scorecard questions and transcript entries".
 bool is_growth_name(std::string_view name) { return name == "questions" || name == "transcript"; }
 
-bool contains_growth_array(const schema::StructInfo& info) {
-  return std::any_of(info.fields.begin(), info.fields.end(), [](const schema::FieldInfo& f) {
+bool contains_growth_array(const tables::StructInfo& info) {
+  return std::any_of(info.fields.begin(), info.fields.end(), [](const tables::FieldInfo& f) {
     if (f.kind == Kind::array) return f.element_kind == Kind::object && is_growth_name(f.name);
     return f.kind == Kind::object && contains_growth_array(f.nested());
   });
@@ -47,7 +47,7 @@ Builder::Builder(std::uint64_t seed, const Plan& plan, std::string& out)
       persona_(make_persona(root_rng_)) {}
 
 void Builder::document(Document document) {
-  const StructInfo& info = schema::describe(document);
+  const StructInfo& info = tables::describe(document);
   if (document != Document::webhook_list) return object(info);
   out_ += '[';
   const auto count = static_cast<std::size_t>(rng().between(1, 4));
@@ -65,9 +65,8 @@ void Builder::object(const StructInfo& info) {
   std::uint64_t forced_true = 0, waived = 0, waivers = 0;
   for (std::size_t i = 0; i < info.fields.size() && i < kMaxFields; ++i) {
     const FieldInfo& field = info.fields[i];
-    if (field.waived_by.empty()) continue;
-    const int sibling = info.find(field.waived_by);
-    if (sibling < 0) continue;
+    if (field.waiver < 0) continue;
+    const int sibling = field.waiver;
     waivers |= std::uint64_t{1} << sibling;
     if (rng().percent(10)) {
       forced_true |= std::uint64_t{1} << sibling;

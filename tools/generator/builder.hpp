@@ -1,6 +1,6 @@
 #pragma once
 // The table walker behind generate(): writes one document by walking
-// heymilo::schema::describe, choosing for every field whether it is present, null or absent
+// heymilo::tables::describe, choosing for every field whether it is present, null or absent
 // and a value that fits its kind, its checks and (for realism) its name.
 
 #include <cstddef>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 #include "rng.hpp"
 #include "text.hpp"
@@ -31,8 +31,8 @@ class Builder {
   void document(Document document);
 
  private:
-  using FieldInfo = schema::FieldInfo;
-  using StructInfo = schema::StructInfo;
+  using FieldInfo = tables::FieldInfo;
+  using StructInfo = tables::StructInfo;
 
   Rng& rng() { return *rng_; }
 

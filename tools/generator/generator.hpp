@@ -1,13 +1,13 @@
 #pragma once
 // The payload generator: deterministic, realistic, strict-valid HeyMilo documents, built by
-// walking the field tables (heymilo::schema::describe), so every declared field is covered.
+// walking the field tables (heymilo::tables::describe), so every declared field is covered.
 // Used by `heymilo generate`, the tests, the benchmarks and the fuzz corpora.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::generator {
 

@@ -7,7 +7,7 @@
 
 namespace heymilo::generator {
 namespace {
-using schema::Check;
+using tables::Check;
 
 bool ends_with(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
 bool contains(std::string_view text, std::string_view part) {

@@ -5,6 +5,8 @@
 #include <regex>
 #include <set>
 
+#include <heymilo/document.hpp>
+
 #include "cli_support.hpp"
 
 namespace heymilo::test {
@@ -58,6 +60,17 @@ TEST(Help, UnknownCommandIsAUsageError) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(lines(run.err).size(), 1u);
   EXPECT_NE(run.err.find("valdiate"), std::string::npos);
+}
+
+// The help texts spell the documents out; each must name every one of documents.inc.
+TEST(Help, NamesEveryDocument) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"validate", "--help"}, {"generate", "--help"}}) {
+    const CliRun run = heymilo(args);
+    for (Document document : kAllDocuments)
+      EXPECT_NE(run.out.find(to_string(document)), std::string::npos)
+          << args[0] << " does not name " << to_string(document);
+  }
 }
 
 TEST(Help, VersionPrintsTheProjectVersion) {

@@ -274,7 +274,7 @@ void expect_json_line(const std::string& line, const std::string& input, std::ui
   EXPECT_EQ(bool(object["valid"]), expected.ok());
   simdjson::dom::array errors = object["errors"];
   // The event read, valid or not; null only when detection could not tell.
-  if (const auto read_as = parser.last_document()) {
+  if (const auto read_as = parser.last_read_as()) {
     EXPECT_EQ(std::string_view(object["event"]), to_string(*read_as));
   } else {
     EXPECT_TRUE(object["event"].is_null());

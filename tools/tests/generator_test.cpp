@@ -15,9 +15,9 @@ namespace {
 using heymilo::Document;
 using heymilo::Presence;
 using heymilo::generator::generate;
-using heymilo::schema::FieldInfo;
-using heymilo::schema::Kind;
-using heymilo::schema::StructInfo;
+using heymilo::tables::FieldInfo;
+using heymilo::tables::Kind;
+using heymilo::tables::StructInfo;
 
 heymilo::Parser strict_parser() {
   return heymilo::Parser(heymilo::Options{.max_bytes = std::size_t{1} << 30});
@@ -109,10 +109,10 @@ using Seen = std::map<const FieldInfo*, std::set<Presence>>;
 
 void observe(const StructInfo& info, const void* object, Seen& seen) {
   for (const FieldInfo& field : info.fields) {
-    const Presence presence = heymilo::schema::presence_of(field, object);
+    const Presence presence = heymilo::tables::presence_of(field, object);
     seen[&field].insert(presence);
     if (presence != Presence::present) continue;
-    const void* value = heymilo::schema::value_of(field, object);
+    const void* value = heymilo::tables::value_of(field, object);
     if (field.kind == Kind::object) observe(field.nested(), value, seen);
     if (field.kind == Kind::array && field.element_kind == Kind::object) {
       const auto bytes = field.get_span(value);
@@ -131,7 +131,7 @@ void expect_all_presences(const StructInfo& info, const Seen& seen,
     EXPECT_TRUE(found->second.count(Presence::present)) << info.name << "." << field.name;
     if (field.nullable)
       EXPECT_TRUE(found->second.count(Presence::null)) << info.name << "." << field.name;
-    if (field.requirement == heymilo::schema::Requirement::optional)
+    if (field.requirement == heymilo::tables::Requirement::optional)
       EXPECT_TRUE(found->second.count(Presence::absent)) << info.name << "." << field.name;
     if (field.nested) expect_all_presences(field.nested(), seen, done);
   }
@@ -150,15 +150,15 @@ TEST(Generator, EveryDeclaredFieldIsPresentNullAndAbsentWhereAllowed) {
             using View = std::remove_cvref_t<decltype(*view)>;
             if constexpr (std::is_same_v<View, heymilo::WebhookList>) {
               for (const auto& webhook : view->webhooks)
-                observe(heymilo::schema::describe(document), &webhook, seen);
+                observe(heymilo::tables::describe(document), &webhook, seen);
             } else {
-              observe(heymilo::schema::describe(document), view, seen);
+              observe(heymilo::tables::describe(document), view, seen);
             }
           },
           *result);
     }
     std::set<const StructInfo*> done;
-    expect_all_presences(heymilo::schema::describe(document), seen, done);
+    expect_all_presences(heymilo::tables::describe(document), seen, done);
   }
 }
 

@@ -7,9 +7,9 @@
 namespace heymilo::test {
 namespace {
 namespace dom = simdjson::dom;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 
 bool is_number(dom::element_type type) {
   return type == dom::element_type::INT64 || type == dom::element_type::UINT64 ||
@@ -152,7 +152,7 @@ std::string compare_projection(Document document, std::string_view input, std::s
   if (auto error = output_parser.parse(output.data(), output.size()).get(out))
     return std::string("the output is not JSON: ") + simdjson::error_message(error);
   Comparer comparer;
-  const StructInfo& info = schema::describe(document);
+  const StructInfo& info = tables::describe(document);
   if (document != Document::webhook_list) {
     if (!in.is_object() || !out.is_object()) return "(root): not an object";
     comparer.object(info, in, out, "");

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 namespace heymilo::test {
 

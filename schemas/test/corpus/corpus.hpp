@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
 #include "support/json_tree.hpp"
 
@@ -37,7 +37,7 @@ class RawTokens {
 // base holds is deleted, nulled, given wrong types, pushed out of its range or enum, and so
 // on. `covered` collects the fields that were mutated.
 void add_mutations(Document document, const std::string& base_name, const test::Json& base,
-                   std::vector<Case>& cases, std::vector<const schema::FieldInfo*>& covered);
+                   std::vector<Case>& cases, std::vector<const tables::FieldInfo*>& covered);
 
 // Cases about the whole document: the root's type, escaped keys, deep nesting and numbers
 // beyond double in unknown fields.

@@ -17,8 +17,8 @@
 namespace heymilo::corpus {
 namespace {
 
-using schema::FieldInfo;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::StructInfo;
 
 constexpr std::size_t kMinimumMutations = 2000;
 // Generated documents up to this size are mutated too. A generated report (~40 KB) is not:
@@ -62,7 +62,7 @@ void collect_fields(const StructInfo& info, std::set<const FieldInfo*>& all) {
 // The fields of every table that no mutation reached, as "table.field".
 std::vector<std::string> unmutated(const std::vector<const FieldInfo*>& covered) {
   std::set<const FieldInfo*> all;
-  for (Document document : kAllDocuments) collect_fields(schema::describe(document), all);
+  for (Document document : kAllDocuments) collect_fields(tables::describe(document), all);
   for (const FieldInfo* field : covered) all.erase(field);
   std::vector<std::string> names;
   for (const FieldInfo* field : all) names.emplace_back(field->name);
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: heymilo_schema_corpus OUTPUT.ndjson\n";
     return 2;
   }
-  std::vector<const schema::FieldInfo*> covered;
+  std::vector<const tables::FieldInfo*> covered;
   const std::vector<corpus::Case> cases = corpus::build_cases(covered);
 
   if (const auto missed = corpus::unmutated(covered); !missed.empty()) {

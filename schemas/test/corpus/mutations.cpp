@@ -11,10 +11,10 @@
 namespace heymilo::corpus {
 namespace {
 
-using schema::Check;
-using schema::FieldInfo;
-using schema::Kind;
-using schema::StructInfo;
+using tables::Check;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::StructInfo;
 using test::Json;
 using test::JsonArray;
 using test::JsonObject;
@@ -166,7 +166,7 @@ class Mutator {
       default:
         break;
     }
-    if (field.waived_by.empty()) {
+    if (field.waiver < 0) {
       check_mutations(field, steps);
     } else {
       waiver_mutations(field, steps);
@@ -237,7 +237,7 @@ class Mutator {
 
   // The check holds unless the boolean sibling is true, whichever order the keys come in.
   void waiver_mutations(const FieldInfo& field, const Steps& steps) {
-    const std::string sibling(field.waived_by);
+    const std::string sibling(field.waiver_name);
     const std::vector<std::pair<std::string, Json>> values{
         {"below min", number(field, field.min - 1)},
         {"above max", number(field, field.max + 1)},
@@ -285,7 +285,7 @@ void add_mutations(Document document, const std::string& base_name, const Json& 
     if (base.array().empty()) return;
     steps.push_back({"", 0});
   }
-  mutator.walk(schema::describe(document), steps);
+  mutator.walk(tables::describe(document), steps);
 }
 
 }  // namespace heymilo::corpus

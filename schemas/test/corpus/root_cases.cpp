@@ -146,9 +146,9 @@ void add_url_cases(const Json& base, std::vector<Case>& cases) {
                                       "https://example.com/\x7e",
                                       "https://example.com/%20",
                                       "HTTPS://[::1]:0/"};
-  const auto& fields = schema::describe(Document::webhook_create_request).fields;
-  for (const schema::FieldInfo& field : fields) {
-    if (field.check != schema::Check::http_url) continue;
+  const auto& fields = tables::describe(Document::webhook_create_request).fields;
+  for (const tables::FieldInfo& field : fields) {
+    if (field.check != tables::Check::http_url) continue;
     for (const std::string& url : kUrls) {
       Json copy = base;
       *copy.find(field.name) = Json{url};

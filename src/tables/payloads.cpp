@@ -1,15 +1,15 @@
 // Field tables of the two small payloads and of the candidate metadata.
 #include "declare.hpp"
 
-namespace heymilo::schema {
+namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
 // clang-format off
 
 HEYMILO_DESCRIBE(IngestionMetadata, "ingestion_metadata",
-  HEYMILO_FIELD(source).example(),
-  HEYMILO_FIELD(job_id).example(),
-  HEYMILO_FIELD(candidate_metadata_id).example(),
-  HEYMILO_FIELD(resume_url).example())
+  HEYMILO_FIELD(source).example_only(),
+  HEYMILO_FIELD(job_id).example_only(),
+  HEYMILO_FIELD(candidate_metadata_id).example_only(),
+  HEYMILO_FIELD(resume_url).example_only())
 
 HEYMILO_DESCRIBE(CandidateMetadata, "candidate_metadata",
   HEYMILO_FIELD(candidate_name),
@@ -35,4 +35,4 @@ HEYMILO_DESCRIBE(InterviewCompleted, "interview_completed",
 
 // clang-format on
 
-}  // namespace heymilo::schema
+}  // namespace heymilo::tables

@@ -1,10 +1,11 @@
 #pragma once
 // The JSON Schema (draft 2020-12) of a document, built by walking its field tables
-// (heymilo::schema::describe). Nothing here names a field: a field declared in
-// src/schema/*.cpp reaches the schemas by the same walk the parser's tables drive.
+// (heymilo::tables::describe). Nothing here names a field: a field declared in
+// src/tables/*.cpp reaches the schemas by the same walk the parser's tables drive.
 
 #include <string>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
 
 #include "support/json_tree.hpp"

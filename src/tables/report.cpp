@@ -2,7 +2,7 @@
 // Defaults: documented, required in strict mode, not nullable (see FieldInfo's builders).
 #include "declare.hpp"
 
-namespace heymilo::schema {
+namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
 // clang-format off
 
@@ -24,14 +24,14 @@ HEYMILO_DESCRIBE(Question, "question",
   HEYMILO_FIELD(evaluation_summary),
   HEYMILO_FIELD(evaluation_criteria),
   HEYMILO_FIELD(preview_timestamp).at_least(0),
-  HEYMILO_FIELD(evaluation_score).range(1, 10).unless("not_scored"),
+  HEYMILO_FIELD(evaluation_score).range(1, 10).waived_by("not_scored"),
   HEYMILO_FIELD(rank),
   HEYMILO_FIELD(chat_transcript),
   HEYMILO_FIELD(score_of_1),
   HEYMILO_FIELD(score_of_5),
   HEYMILO_FIELD(score_weight),
   HEYMILO_FIELD(not_scored),
-  HEYMILO_FIELD(extracted_text).example())
+  HEYMILO_FIELD(extracted_text).example_only())
 
 HEYMILO_DESCRIBE(Scorecard, "scorecard",
   HEYMILO_FIELD(interview_id),
@@ -61,9 +61,9 @@ HEYMILO_DESCRIBE(AgenticData, "agentic_data",
   HEYMILO_FIELD(web_interview_info).null_ok())
 
 HEYMILO_DESCRIBE(StepDetails, "step_details",
-  HEYMILO_FIELD(details).example(),
-  HEYMILO_FIELD(title).example(),
-  HEYMILO_FIELD(description).example())
+  HEYMILO_FIELD(details).example_only(),
+  HEYMILO_FIELD(title).example_only(),
+  HEYMILO_FIELD(description).example_only())
 
 HEYMILO_DESCRIBE(StateFlags, "state_flags",
   HEYMILO_FIELD(is_completed),
@@ -122,12 +122,12 @@ HEYMILO_DESCRIBE(Details, "details",
   HEYMILO_FIELD(candidate_interview_url))
 
 HEYMILO_DESCRIBE(BaseWebInterviewConfig, "base_web_interview_config",
-  HEYMILO_FIELD(backdrop_image_url).example(),
-  HEYMILO_FIELD(avatar_image_url).example(),
-  HEYMILO_FIELD(remove_heymilo_branding).example(),
-  HEYMILO_FIELD(intro_message).example(),
-  HEYMILO_FIELD(outro_message).example(),
-  HEYMILO_FIELD(welcome_back_message).example())
+  HEYMILO_FIELD(backdrop_image_url).example_only(),
+  HEYMILO_FIELD(avatar_image_url).example_only(),
+  HEYMILO_FIELD(remove_heymilo_branding).example_only(),
+  HEYMILO_FIELD(intro_message).example_only(),
+  HEYMILO_FIELD(outro_message).example_only(),
+  HEYMILO_FIELD(welcome_back_message).example_only())
 
 HEYMILO_DESCRIBE(CompanyInfo, "company_info",
   HEYMILO_FIELD(company_id),
@@ -172,78 +172,78 @@ HEYMILO_DESCRIBE(CompanyInfo, "company_info",
 
 // The example-only configuration trees: every field optional and nullable (rule 5).
 HEYMILO_DESCRIBE(RootLevelConfigs, "root_level_configs",
-  HEYMILO_FIELD(instructions).example(),
-  HEYMILO_FIELD(company_overview).example(),
-  HEYMILO_FIELD(job_overview).example(),
-  HEYMILO_FIELD(interview_process_overview).example(),
-  HEYMILO_FIELD(company_overview_delivery_mode).example(),
-  HEYMILO_FIELD(job_overview_delivery_mode).example(),
-  HEYMILO_FIELD(interview_process_overview_delivery_mode).example(),
-  HEYMILO_FIELD(language).example(),
-  HEYMILO_FIELD(interviewer_name).example(),
-  HEYMILO_FIELD(is_multilingual).example())
+  HEYMILO_FIELD(instructions).example_only(),
+  HEYMILO_FIELD(company_overview).example_only(),
+  HEYMILO_FIELD(job_overview).example_only(),
+  HEYMILO_FIELD(interview_process_overview).example_only(),
+  HEYMILO_FIELD(company_overview_delivery_mode).example_only(),
+  HEYMILO_FIELD(job_overview_delivery_mode).example_only(),
+  HEYMILO_FIELD(interview_process_overview_delivery_mode).example_only(),
+  HEYMILO_FIELD(language).example_only(),
+  HEYMILO_FIELD(interviewer_name).example_only(),
+  HEYMILO_FIELD(is_multilingual).example_only())
 
 HEYMILO_DESCRIBE(VapiCallConfig, "vapi_call_config",
-  HEYMILO_FIELD(end_call_message).example(),
-  HEYMILO_FIELD(idle_message_max_spoken_count).example(),
-  HEYMILO_FIELD(idle_timeout_seconds).example(),
-  HEYMILO_FIELD(wait_seconds).example(),
-  HEYMILO_FIELD(backoff_seconds).example(),
-  HEYMILO_FIELD(llm_model).example(),
-  HEYMILO_FIELD(llm_temperature).example())
+  HEYMILO_FIELD(end_call_message).example_only(),
+  HEYMILO_FIELD(idle_message_max_spoken_count).example_only(),
+  HEYMILO_FIELD(idle_timeout_seconds).example_only(),
+  HEYMILO_FIELD(wait_seconds).example_only(),
+  HEYMILO_FIELD(backoff_seconds).example_only(),
+  HEYMILO_FIELD(llm_model).example_only(),
+  HEYMILO_FIELD(llm_temperature).example_only())
 
 HEYMILO_DESCRIBE(WebInterviewConfig, "web_interview_config",
-  HEYMILO_FIELD(backdrop_image_url).example(),
-  HEYMILO_FIELD(avatar_image_url).example(),
-  HEYMILO_FIELD(remove_heymilo_branding).example(),
-  HEYMILO_FIELD(intro_message).example(),
-  HEYMILO_FIELD(outro_message).example(),
-  HEYMILO_FIELD(welcome_back_message).example(),
-  HEYMILO_FIELD(min_duration_seconds).example(),
-  HEYMILO_FIELD(max_duration_seconds).example(),
-  HEYMILO_FIELD(show_transcript).example(),
-  HEYMILO_FIELD(candidate_presence_enabled).example(),
-  HEYMILO_FIELD(vapi_call_config).example())
+  HEYMILO_FIELD(backdrop_image_url).example_only(),
+  HEYMILO_FIELD(avatar_image_url).example_only(),
+  HEYMILO_FIELD(remove_heymilo_branding).example_only(),
+  HEYMILO_FIELD(intro_message).example_only(),
+  HEYMILO_FIELD(outro_message).example_only(),
+  HEYMILO_FIELD(welcome_back_message).example_only(),
+  HEYMILO_FIELD(min_duration_seconds).example_only(),
+  HEYMILO_FIELD(max_duration_seconds).example_only(),
+  HEYMILO_FIELD(show_transcript).example_only(),
+  HEYMILO_FIELD(candidate_presence_enabled).example_only(),
+  HEYMILO_FIELD(vapi_call_config).example_only())
 
 HEYMILO_DESCRIBE(CheatDetectionConfig, "cheat_detection_config",
-  HEYMILO_FIELD(enabled).example(),
-  HEYMILO_FIELD(threshold).example(),
-  HEYMILO_FIELD(types).example())
+  HEYMILO_FIELD(enabled).example_only(),
+  HEYMILO_FIELD(threshold).example_only(),
+  HEYMILO_FIELD(types).example_only())
 
 HEYMILO_DESCRIBE(AgentConfig, "agent_config",
   HEYMILO_FLATTEN(root_level, RootLevelConfigs),
-  HEYMILO_FIELD(video).example(),
-  HEYMILO_FIELD(phone_calls_enabled).example(),
-  HEYMILO_FIELD(voice_id).example(),
-  HEYMILO_FIELD(interview_type).example(),
-  HEYMILO_FIELD(prompt_version).example(),
-  HEYMILO_FIELD(web_interview_config).example(),
-  HEYMILO_FIELD(min_evaluation_score).example(),
-  HEYMILO_FIELD(num_questions).example(),
-  HEYMILO_FIELD(cheat_detection_config).example())
+  HEYMILO_FIELD(video).example_only(),
+  HEYMILO_FIELD(phone_calls_enabled).example_only(),
+  HEYMILO_FIELD(voice_id).example_only(),
+  HEYMILO_FIELD(interview_type).example_only(),
+  HEYMILO_FIELD(prompt_version).example_only(),
+  HEYMILO_FIELD(web_interview_config).example_only(),
+  HEYMILO_FIELD(min_evaluation_score).example_only(),
+  HEYMILO_FIELD(num_questions).example_only(),
+  HEYMILO_FIELD(cheat_detection_config).example_only())
 
 HEYMILO_DESCRIBE(AgenticWorkflowStep, "agentic_workflow_step",
-  HEYMILO_FIELD(type).example(),
-  HEYMILO_FIELD(config).example(),
-  HEYMILO_FIELD(unique_id).example())
+  HEYMILO_FIELD(type).example_only(),
+  HEYMILO_FIELD(config).example_only(),
+  HEYMILO_FIELD(unique_id).example_only())
 
 HEYMILO_DESCRIBE(Workflow, "workflow",
-  HEYMILO_FIELD(workflow_id).example(),
-  HEYMILO_FIELD(posting_id).example(),
-  HEYMILO_FIELD(created_at).example())
+  HEYMILO_FIELD(workflow_id).example_only(),
+  HEYMILO_FIELD(posting_id).example_only(),
+  HEYMILO_FIELD(created_at).example_only())
 
 HEYMILO_DESCRIBE(StepWorkflowStep, "step_workflow_step",
-  HEYMILO_FIELD(step_id).example(),
-  HEYMILO_FIELD(workflow_id).example(),
-  HEYMILO_FIELD(step_type).example(),
-  HEYMILO_FIELD(rank).example(),
-  HEYMILO_FIELD(details).example(),
-  HEYMILO_FIELD(created_at).example(),
-  HEYMILO_FIELD(depends_on).example())
+  HEYMILO_FIELD(step_id).example_only(),
+  HEYMILO_FIELD(workflow_id).example_only(),
+  HEYMILO_FIELD(step_type).example_only(),
+  HEYMILO_FIELD(rank).example_only(),
+  HEYMILO_FIELD(details).example_only(),
+  HEYMILO_FIELD(created_at).example_only(),
+  HEYMILO_FIELD(depends_on).example_only())
 
 HEYMILO_DESCRIBE(StepWorkflow, "step_workflow",
-  HEYMILO_FIELD(workflow).example(),
-  HEYMILO_FIELD(steps).example())
+  HEYMILO_FIELD(workflow).example_only(),
+  HEYMILO_FIELD(steps).example_only())
 
 HEYMILO_DESCRIBE(PostingInfo, "posting_info",
   HEYMILO_FIELD(posting_id),
@@ -303,4 +303,4 @@ HEYMILO_DESCRIBE(ReportAvailable, "report_available",
 
 // clang-format on
 
-}  // namespace heymilo::schema
+}  // namespace heymilo::tables

@@ -1,5 +1,5 @@
 #pragma once
-// The machinery behind the field tables in src/schema/*.cpp: HEYMILO_FIELD(member)
+// The machinery behind the field tables in src/tables/*.cpp: HEYMILO_FIELD(member)
 // takes the JSON key, the kind, the offsets and the nested table from the member itself,
 // and declare_struct() checks at compile time that the table lists every member once.
 
@@ -11,9 +11,9 @@
 #include <type_traits>
 #include <utility>
 
-#include <heymilo/schema.hpp>
+#include <heymilo/detail/tables.hpp>
 
-namespace heymilo::schema::declare {
+namespace heymilo::tables::declare {
 
 template <class T>
 struct KindOf {
@@ -160,6 +160,19 @@ constexpr auto make_table(const Entries&... entries) {
     }
   };
   (add(entries), ...);
+  // Each waiver's sibling by its index; a name that is no boolean field of the struct stops
+  // the compilation here (a throw is not a constant expression).
+  std::size_t waived = 0;
+  for (FieldInfo& field : table.fields) {
+    if (field.waiver_name.empty()) continue;
+    ++waived;
+    field.waiver = -1;
+    for (std::size_t i = 0; i < table.fields.size(); ++i)
+      if (table.fields[i].name == field.waiver_name && table.fields[i].kind == Kind::boolean)
+        field.waiver = static_cast<std::int8_t>(i);
+    if (field.waiver < 0) throw "waived_by() names no boolean field of the struct";
+  }
+  if (waived > kMaxWaivedFields) throw "more fields waived by a sibling than kMaxWaivedFields";
   return table;
 }
 
@@ -185,16 +198,16 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
   return info;
 }
 
-}  // namespace heymilo::schema::declare
+}  // namespace heymilo::tables::declare
 
 // One entry of a HEYMILO_DESCRIBE table; `Self` is the struct being described.
 #define HEYMILO_FIELD(member) \
-  ::heymilo::schema::declare::make_field<decltype(Self::member)>(#member, offsetof(Self, member))
+  ::heymilo::tables::declare::make_field<decltype(Self::member)>(#member, offsetof(Self, member))
 
 // An entry for a member of type Struct (described earlier in the same file) whose fields the
 // JSON holds at this level, not in an object of their own.
 #define HEYMILO_FLATTEN(member, Struct)                                                         \
-  ::heymilo::schema::declare::flatten<decltype(Self::member), Struct>(Struct##_declared::table, \
+  ::heymilo::tables::declare::flatten<decltype(Self::member), Struct>(Struct##_declared::table, \
                                                                       offsetof(Self, member))
 
 // Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member
@@ -202,15 +215,15 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
 #define HEYMILO_DESCRIBE(Struct, json_name, ...)                                                 \
   namespace Struct##_declared {                                                                  \
     using Self = Struct;                                                                         \
-    constexpr auto table = ::heymilo::schema::declare::make_table(__VA_ARGS__);                  \
-    static_assert(::heymilo::schema::declare::member_count<Struct>() == table.entries,           \
+    constexpr auto table = ::heymilo::tables::declare::make_table(__VA_ARGS__);                  \
+    static_assert(::heymilo::tables::declare::member_count<Struct>() == table.entries,           \
                   "the table must list every member of " #Struct);                               \
-    static_assert(::heymilo::schema::declare::in_member_order(table),                            \
+    static_assert(::heymilo::tables::declare::in_member_order(table),                            \
                   "the table must list the members of " #Struct " in their order");              \
   }                                                                                              \
   template <>                                                                                    \
-  const ::heymilo::schema::StructInfo& describe<Struct>() noexcept {                             \
+  const ::heymilo::tables::StructInfo& describe<Struct>() noexcept {                             \
     static constexpr auto kInfo =                                                                \
-        ::heymilo::schema::declare::declare_struct<Struct>(json_name, Struct##_declared::table); \
+        ::heymilo::tables::declare::declare_struct<Struct>(json_name, Struct##_declared::table); \
     return kInfo;                                                                                \
   }

@@ -1,7 +1,7 @@
 // Field tables of the webhook-management API objects.
 #include "declare.hpp"
 
-namespace heymilo::schema {
+namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
 // clang-format off
 namespace {
@@ -28,4 +28,4 @@ HEYMILO_DESCRIBE(Webhook, "webhook",
 
 // clang-format on
 
-}  // namespace heymilo::schema
+}  // namespace heymilo::tables

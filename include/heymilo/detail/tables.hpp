@@ -1,8 +1,12 @@
 #pragma once
-// The one declaration of every view struct's fields, as data. The parser interprets these
-// tables; the extract printer, the JSON Schema generator, the payload generator and the
-// tests walk them too, so a field exists in all of them once it is declared here
-// (src/schema/*.cpp), and nowhere else.
+// The field tables: every view struct's fields, as data, declared once (src/tables/*.cpp).
+// The parser interprets them; the CLI's extract printer, the JSON Schema generator, the
+// payload generator, the tests and the fuzzers walk them too, so a field exists in all of
+// them once it is declared.
+//
+// Not part of the stable API: the layout of these tables changes between versions without
+// notice. Include this header only in tools that walk views generically (as the ones above
+// do); receivers use the views, the Parser and append_json.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,31 +15,11 @@
 #include <span>
 #include <string_view>
 
-#include <heymilo/payloads.hpp>
-#include <heymilo/report.hpp>
-#include <heymilo/webhook.hpp>
+#include <heymilo/document.hpp>
 
 namespace heymilo {
 
-// The documents of the contract; `webhook_list`'s root is an array of `webhook`.
-enum class Document : std::uint8_t {
-  interview_started,
-  interview_completed,
-  report_available,
-  webhook_create_request,
-  webhook,
-  webhook_list,
-};
-inline constexpr Document kAllDocuments[] = {
-    Document::interview_started, Document::interview_completed,
-    Document::report_available,  Document::webhook_create_request,
-    Document::webhook,           Document::webhook_list,
-};
-
-std::string_view to_string(Document document) noexcept;
-std::optional<Document> document_from_string(std::string_view name) noexcept;
-
-namespace schema {
+namespace tables {
 
 enum class Kind : std::uint8_t {
   string,      // std::string_view
@@ -51,9 +35,9 @@ std::string_view to_string(Kind kind) noexcept;
 
 // When a field must be present.
 enum class Requirement : std::uint8_t {
-  optional,  // never (example-only fields, create request's http_method)
-  strict,    // in strict mode (every documented field)
-  always,    // in both modes (the identifiers rule 10 keeps in lenient mode)
+  optional,     // never (example-only fields, create request's http_method)
+  when_strict,  // in strict mode (every documented field)
+  always,       // in both modes (the identifiers rule 10 keeps in lenient mode)
 };
 
 // A value rule beyond the type (contract rule 9).
@@ -68,22 +52,29 @@ enum class Check : std::uint8_t {
 
 struct StructInfo;
 
+// The most fields of one struct whose check a sibling may waive (the walk keeps that many
+// pending until the object ends; declare_struct checks the bound).
+inline constexpr std::size_t kMaxWaivedFields = 4;
+
 struct FieldInfo {
   std::string_view name;  // the JSON key
   Kind kind = Kind::string;
   Kind element_kind = Kind::string;  // arrays only
   bool nullable = false;
   bool documented = true;  // false: example-only (rule 5)
-  Requirement requirement = Requirement::strict;
+  Requirement requirement = Requirement::when_strict;
   Check check = Check::none;
   double min = 0;
   double max = 0;
   std::span<const std::string_view> allowed;  // Check::one_of
-  std::string_view waived_by;                 // a boolean sibling that, when true, lifts `check`
-  std::uint32_t offset = 0;                   // of the Field<T> in its struct
-  std::uint32_t value_offset = 0;             // of Field<T>::value in the struct
-  std::uint32_t element_size = 0;             // arrays only
-  const StructInfo& (*nested)() = nullptr;    // objects and arrays of objects
+  // A boolean sibling that, when true, lifts `check`: its name, and its index in the
+  // struct's fields (resolved when the table is built, at compile time), or -1.
+  std::string_view waiver_name;
+  std::int8_t waiver = -1;
+  std::uint32_t offset = 0;                 // of the Field<T> in its struct
+  std::uint32_t value_offset = 0;           // of Field<T>::value in the struct
+  std::uint32_t element_size = 0;           // arrays only
+  const StructInfo& (*nested)() = nullptr;  // objects and arrays of objects
   // Arrays: read and write the std::span<const E> at value_offset without knowing E.
   std::span<const std::byte> (*get_span)(const void* span) = nullptr;
   void (*set_span)(void* span, const void* data, std::size_t count) = nullptr;
@@ -92,7 +83,7 @@ struct FieldInfo {
   constexpr FieldInfo& always() { return requirement = Requirement::always, *this; }
   constexpr FieldInfo& null_ok() { return nullable = true, *this; }
   // Rule 5: example-only fields are always optional and nullable.
-  constexpr FieldInfo& example() {
+  constexpr FieldInfo& example_only() {
     documented = false, nullable = true;
     return optional();
   }
@@ -103,9 +94,10 @@ struct FieldInfo {
   constexpr FieldInfo& at_least(double lo) {
     return range(lo, std::numeric_limits<double>::infinity());
   }
-  constexpr FieldInfo& unless(std::string_view boolean_sibling) {
-    return waived_by = boolean_sibling, *this;
+  constexpr FieldInfo& waived_by(std::string_view boolean_sibling) {
+    return waiver_name = boolean_sibling, *this;
   }
+
   constexpr FieldInfo& with(Check rule) { return check = rule, *this; }
   constexpr FieldInfo& one_of(std::span<const std::string_view> values) {
     check = Check::one_of, allowed = values;
@@ -143,5 +135,5 @@ inline Presence presence_of(const FieldInfo& field, const void* object) noexcept
   return *reinterpret_cast<const Presence*>(static_cast<const std::byte*>(object) + field.offset);
 }
 
-}  // namespace schema
+}  // namespace tables
 }  // namespace heymilo
