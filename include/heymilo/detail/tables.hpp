@@ -43,11 +43,11 @@ enum class Requirement : std::uint8_t {
 // A value rule beyond the type (contract rule 9).
 enum class Check : std::uint8_t {
   none,
-  range,         // min <= value <= max
+  range,              // min <= value <= max
   range_or_sentinel,  // min <= value <= max, or value == sentinel
-  one_of,        // a string from `allowed`
-  non_empty,     // a string with at least one byte
-  http_url,      // an absolute http:// or https:// URL with a non-empty host
+  one_of,             // a string from `allowed`
+  non_empty,          // a string with at least one byte
+  http_url,           // an absolute http:// or https:// URL with a non-empty host
 };
 
 struct StructInfo;
