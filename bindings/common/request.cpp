@@ -42,7 +42,7 @@ Result<AnyDocument> run(std::string_view json, const Request& request) {
   return request.document ? parser.parse(json, *request.document) : parser.parse(json);
 }
 
-std::optional<Document> last_document() noexcept { return thread_parser().last_document(); }
+std::optional<Document> last_read_as() noexcept { return thread_parser().last_read_as(); }
 
 std::span<const Warning> last_warnings() { return thread_parser().warnings(); }
 

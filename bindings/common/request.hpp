@@ -27,8 +27,8 @@ std::string_view event_names() noexcept;
 Result<AnyDocument> run(PaddedInput json, const Request& request);
 Result<AnyDocument> run(std::string_view json, const Request& request);
 
-// What the thread's last run() read its input as (Parser::last_document).
-std::optional<Document> last_document() noexcept;
+// What the thread's last run() read its input as (Parser::last_read_as).
+std::optional<Document> last_read_as() noexcept;
 
 // The thread's last run()'s warnings (Options::drift), valid until its next run().
 std::span<const Warning> last_warnings();

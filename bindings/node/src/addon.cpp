@@ -111,7 +111,7 @@ Napi::Array issues_of(Napi::Env env, std::span<const Issue> found) {
 }
 
 Napi::Value event_name(Napi::Env env) {
-  const auto document = last_document();
+  const auto document = last_read_as();
   if (!document) return env.Null();
   const std::string_view name = to_string(*document);
   return Napi::String::New(env, name.data(), name.size());

@@ -4,16 +4,16 @@
 #include <stdexcept>
 #include <vector>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/error.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo::node_types {
 namespace {
-using schema::FieldInfo;
-using schema::Kind;
-using schema::Requirement;
-using schema::StructInfo;
+using tables::FieldInfo;
+using tables::Kind;
+using tables::Requirement;
+using tables::StructInfo;
 
 // The events that detection (options.event "auto", rule 11) can return.
 constexpr Document kDetectedEvents[] = {Document::interview_started, Document::interview_completed,
@@ -46,7 +46,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 class Structs {
  public:
   Structs() {
-    for (Document document : kAllDocuments) add(schema::describe(document));
+    for (Document document : kAllDocuments) add(tables::describe(document));
   }
   const std::vector<const StructInfo*>& all() const { return order_; }
 
@@ -69,7 +69,7 @@ class Structs {
 std::string type_of(Kind kind, const FieldInfo& field) {
   switch (kind) {
     case Kind::string: {
-      if (field.check != schema::Check::one_of) return "string";
+      if (field.check != tables::Check::one_of) return "string";
       std::vector<std::string> values;
       for (std::string_view value : field.allowed) values.push_back(quoted(value));
       return join(values, " | ");
@@ -93,22 +93,24 @@ std::string type_of(Kind kind, const FieldInfo& field) {
   throw std::logic_error("unknown kind");
 }
 
+// A bound as the tables hold it; every bound they declare is a whole number.
+std::string number_text(double value) { return std::to_string(static_cast<long long>(value)); }
+
 // What an editor shows on hover: what the contract says beyond the type.
 std::string comment_of(const FieldInfo& field) {
   std::vector<std::string> notes;
   if (!field.documented) notes.push_back("Example-only (contract rule 5).");
-  if (field.check == schema::Check::range) {
+  if (field.check == tables::Check::range) {
     const bool unbounded = field.max == std::numeric_limits<double>::infinity();
-    notes.push_back(unbounded
-                        ? "At least " + std::to_string(static_cast<long long>(field.min)) + "."
-                        : std::to_string(static_cast<long long>(field.min)) + ".." +
-                              std::to_string(static_cast<long long>(field.max)) + ".");
+    notes.push_back(unbounded ? "At least " + number_text(field.min) + "."
+                              : number_text(field.min) + ".." + number_text(field.max) + ".");
   }
-  if (field.check == schema::Check::speech_score) notes.push_back("-1, or at least 0.");
-  if (field.check == schema::Check::non_empty) notes.push_back("Not empty.");
-  if (field.check == schema::Check::http_url) notes.push_back("An http:// or https:// URL.");
-  if (!field.waived_by.empty())
-    notes.push_back("Not checked when " + std::string(field.waived_by) + " is true.");
+  if (field.check == tables::Check::range_or_sentinel)
+    notes.push_back(number_text(field.sentinel) + ", or at least " + number_text(field.min) + ".");
+  if (field.check == tables::Check::non_empty) notes.push_back("Not empty.");
+  if (field.check == tables::Check::http_url) notes.push_back("An http:// or https:// URL.");
+  if (!field.waiver_name.empty())
+    notes.push_back("Not checked when " + std::string(field.waiver_name) + " is true.");
   if (field.kind == Kind::integer) notes.push_back("An integer.");
   return notes.empty() ? "" : "  /** " + join(notes, " ") + " */\n";
 }
@@ -132,14 +134,14 @@ void append_interface(std::string& out, const StructInfo& info, Mode mode) {
 void append_documents(std::string& out) {
   out += "export interface Documents {\n";
   for (Document document : kAllDocuments) {
-    const std::string name = interface_name(schema::describe(document).name);
+    const std::string name = interface_name(tables::describe(document).name);
     out += "  " + std::string(to_string(document)) + ": " +
            (document == Document::webhook_list ? name + "[]" : name) + ";\n";
   }
   out += "}\n";
   std::vector<std::string> detected;
   for (Document event : kDetectedEvents)
-    detected.push_back(interface_name(schema::describe(event).name));
+    detected.push_back(interface_name(tables::describe(event).name));
   out += "export type Detected = " + join(detected, " | ") + ";\n";
 }
 

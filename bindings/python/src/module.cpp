@@ -36,7 +36,7 @@ struct PyValidation {
 struct Globals {
   py::object json_loads;
   py::object validation_error;
-  std::unordered_map<const schema::FieldInfo*, py::object> keys;
+  std::unordered_map<const tables::FieldInfo*, py::object> keys;
 };
 Globals& globals() {
   static Globals* instance = new Globals;
@@ -67,7 +67,7 @@ struct Builder {
   Value boolean(bool value) { return py::bool_(value); }
   Value raw_json(std::string_view json) { return globals().json_loads(string(json)); }
   Object object() { return py::dict(); }
-  void set(Object& object, const schema::FieldInfo& field, const Value& value) {
+  void set(Object& object, const tables::FieldInfo& field, const Value& value) {
     if (PyDict_SetItem(object.ptr(), key(field).ptr(), value.ptr()) != 0) throw_python_error();
   }
   Array array(std::size_t size) { return py::list(size); }
@@ -76,7 +76,7 @@ struct Builder {
   }
 
   // The field's key as one interned str, made once per field.
-  static const py::object& key(const schema::FieldInfo& field) {
+  static const py::object& key(const tables::FieldInfo& field) {
     py::object& key = globals().keys[&field];
     if (!key) key = steal(PyUnicode_InternFromString(std::string(field.name).c_str()));
     return key;
@@ -165,7 +165,7 @@ Request read_request(std::string_view event, bool lenient, std::size_t max_error
 }
 
 py::object event_name() {
-  const auto document = last_document();
+  const auto document = last_read_as();
   return document ? py::object(py::str(std::string(to_string(*document)))) : py::object(py::none());
 }
 

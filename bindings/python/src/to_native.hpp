@@ -6,7 +6,7 @@
 //
 //   Value null(); Value string(std::string_view); Value number(double);
 //   Value integer(std::int64_t); Value boolean(bool); Value raw_json(std::string_view);
-//   Object object(); void set(Object&, const schema::FieldInfo&, Value);
+//   Object object(); void set(Object&, const tables::FieldInfo&, Value);
 //   Array array(std::size_t size); void set(Array&, std::size_t index, Value);
 //
 // where Object and Array convert to Value.
@@ -18,19 +18,19 @@
 #include <type_traits>
 #include <variant>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
-#include <heymilo/schema.hpp>
 
 namespace heymilo::bindings {
 
 template <class Builder>
-typename Builder::Value struct_to_native(Builder& out, const schema::StructInfo& info,
+typename Builder::Value struct_to_native(Builder& out, const tables::StructInfo& info,
                                          const void* object);
 
 template <class Builder>
-typename Builder::Value value_to_native(Builder& out, schema::Kind kind,
-                                        const schema::FieldInfo& field, const void* value) {
-  using schema::Kind;
+typename Builder::Value value_to_native(Builder& out, tables::Kind kind,
+                                        const tables::FieldInfo& field, const void* value) {
+  using tables::Kind;
   switch (kind) {
     case Kind::string:
       return out.string(*static_cast<const std::string_view*>(value));
@@ -61,16 +61,16 @@ typename Builder::Value value_to_native(Builder& out, schema::Kind kind,
 }
 
 template <class Builder>
-typename Builder::Value struct_to_native(Builder& out, const schema::StructInfo& info,
+typename Builder::Value struct_to_native(Builder& out, const tables::StructInfo& info,
                                          const void* object) {
   auto result = out.object();
-  for (const schema::FieldInfo& field : info.fields) {
-    const Presence presence = schema::presence_of(field, object);
+  for (const tables::FieldInfo& field : info.fields) {
+    const Presence presence = tables::presence_of(field, object);
     if (presence == Presence::absent) continue;
     out.set(result, field,
             presence == Presence::null
                 ? out.null()
-                : value_to_native(out, field.kind, field, schema::value_of(field, object)));
+                : value_to_native(out, field.kind, field, tables::value_of(field, object)));
   }
   return result;
 }
@@ -85,10 +85,10 @@ typename Builder::Value document_to_native(Builder& out, const AnyDocument& docu
           auto array = out.array(view->webhooks.size());
           for (std::size_t i = 0; i < view->webhooks.size(); ++i)
             out.set(array, i,
-                    struct_to_native(out, schema::describe<Webhook>(), &view->webhooks[i]));
+                    struct_to_native(out, tables::describe<Webhook>(), &view->webhooks[i]));
           return array;
         } else {
-          return struct_to_native(out, schema::describe<View>(), view);
+          return struct_to_native(out, tables::describe<View>(), view);
         }
       },
       document);
