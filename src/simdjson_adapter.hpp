@@ -4,9 +4,8 @@
 // (builtin::numberparsing, builtin::atomparsing), which are not public API and may change in
 // any release. No other file names them.
 //
-// Checked against simdjson 3.0.1 (Debian 12) and 4.6.7. A release outside the major versions
-// below fails to compile here, with the message saying what to check, rather than
-// misbehaving at run time.
+// Checked against simdjson 3.0.1 (Debian 12) and 4.6.7. A release outside 3.0.1 to 4.x fails
+// to compile here, with a message saying what to check, rather than misbehaving at run time.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +25,7 @@ inline constexpr bool kCheckedSimdjson =
 static_assert(kCheckedSimdjson,
               "heymilo uses simdjson internals checked with simdjson 3.0.1 to 4.x; check "
               "src/simdjson_adapter.hpp against this simdjson release before allowing it here "
-              "and in cmake/simdjson.cmake");
+              "and in cmake/simdjson_range.cmake");
 
 // simdjson's stage 1 for the CPU it runs on, the layer its own DOM and on-demand parsers are
 // built on: it checks UTF-8, control characters and string termination, and lists where

@@ -61,7 +61,7 @@ check_shared_library() {  # check_shared_library LIBRARY: its SONAME and what it
 case $way in
   install)
     fresh_install "$HEYMILO_BUILD_DIR" "$WORK/installed"
-    "$WORK/installed/bin/heymilo" validate --event report_available "$REPORT"
+    [ "$INSTALLS_CLI" = 0 ] || "$WORK/installed/bin/heymilo" validate --event report_available "$REPORT"
     ;;
   find_package_static)
     "${configure[@]}" -S "$here/find_package" -B "$dir/build" \
