@@ -13,7 +13,7 @@ static_assert(kPadding == simdjson::SIMDJSON_PADDING);
 static_assert(detail::Walker::kSentinels <= detail::Indexer::kSpareEntries);
 
 // Hidden although Parser is exported: nothing outside the library names it.
-struct [[gnu::visibility("hidden")]] Parser::Impl {
+struct __attribute__((visibility("hidden"))) Parser::Impl {
   Options options;
   Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
   detail::Indexer indexer;
