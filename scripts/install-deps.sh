@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build, the tests, the fuzzers and the benchmarks need,
-# when they are missing (as root; otherwise it names them and fails).
+# Installs what the build and the tests need, when it is missing: the Debian packages (as
+# root; otherwise it names them and fails), then ajv for the schema differential test from
+# schemas/package-lock.json (`npm ci` into schemas/node_modules). Tests never install
+# anything: without node or ajv that test reports itself skipped.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
-          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3)
+          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3 pkg-config binutils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -ne 0 ]; then
-  echo "missing packages (run as root to install them): ${missing[*]}" >&2
-  exit 2
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages (run as root to install them): ${missing[*]}" >&2
+    exit 2
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+
+# npm ci again only when the lock file changed since the last install.
+schemas=$root/schemas
+if [ ! -f "$schemas/node_modules/.package-lock.json" ] ||
+   [ "$schemas/package-lock.json" -nt "$schemas/node_modules/.package-lock.json" ]; then
+  (cd "$schemas" && npm ci --no-audit --no-fund --prefer-offline)
+fi

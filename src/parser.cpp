@@ -10,11 +10,13 @@
 namespace heymilo {
 
 static_assert(kPadding == simdjson::SIMDJSON_PADDING);
+static_assert(detail::Walker::kSentinels <= detail::Indexer::kSpareEntries);
 
-struct Parser::Impl {
+// Hidden although Parser is exported: nothing outside the library names it.
+struct __attribute__((visibility("hidden"))) Parser::Impl {
   Options options;
-  Options walk_options;                      // `options` with max_depth clamped to kMaxDepthLimit
-  std::unique_ptr<detail::Indexer> indexer;  // created on the first parse
+  Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
+  detail::Indexer indexer;
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
@@ -123,12 +125,7 @@ const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
 // are large enough, which is what keeps a warm parser from allocating.
 simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   buffers.reserve_strings(size);
-  if (!indexer) {
-    // The depth is the DOM stage's business; stage 1 alone does not use it.
-    return simdjson::get_active_implementation()->create_dom_parser_implementation(size, 1,
-                                                                                   indexer);
-  }
-  return indexer->capacity() < size ? indexer->set_capacity(size) : simdjson::SUCCESS;
+  return indexer.reserve(size);
 }
 
 const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
@@ -154,16 +151,15 @@ const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
         .append(simdjson::error_message(error));
     return &buffers.errors.error();
   }
-  if (auto error = indexer->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
-                                   input.json.size(), simdjson::stage1_mode::regular)) {
+  if (auto error = indexer.index(input.json)) {
     buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1)
         .append(simdjson::error_message(error));
     return &buffers.errors.error();
   }
-  std::uint32_t* tokens = indexer->structural_indexes.get();
-  const std::size_t count = indexer->n_structural_indexes;
-  std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
-  detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
+  const std::span<std::uint32_t> tokens = indexer.tokens();
+  std::fill_n(tokens.data() + tokens.size(), detail::Walker::kSentinels,
+              static_cast<std::uint32_t>(sentinel));
+  detail::Walker walker(tokens, input.json, walk_options, buffers);
   const Error* error = requested ? walk(walker, *requested) : walk_detected(walker);
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
   // of another kind stands only if the whole input is valid JSON.

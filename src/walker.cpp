@@ -18,14 +18,6 @@ namespace heymilo::detail {
 namespace {
 
 using schema::Check;
-// simdjson's number and literal parsers, compiled for this translation unit's target.
-namespace numbers = simdjson::builtin::numberparsing;
-namespace atoms = simdjson::builtin::atomparsing;
-
-const std::uint8_t* bytes(const char* text) noexcept {
-  return reinterpret_cast<const std::uint8_t*>(text);
-}
-
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // json_type(c) == JsonType::number, in two compares instead of a jump.
@@ -43,14 +35,6 @@ const char* closing_quote(const char* next) noexcept {
   while (*next != '"');
   return next;
 }
-
-// parse_number's output when only the validity of a number matters.
-struct IgnoreNumber {
-  void append_s64(std::int64_t) noexcept {}
-  void append_u64(std::uint64_t) noexcept {}
-  void append_double(double) noexcept {}
-  void skip_double() noexcept {}
-};
 
 // The `Word` at `at` in `text` (unaligned).
 template <class Word>
@@ -576,8 +560,7 @@ static void reread_long_number(std::string_view token, double& out) noexcept {
 bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {
   const char* start = at.here();
   ++at.next;
-  if (numbers::parse_double(bytes(start)).get(out) != simdjson::SUCCESS)
-    return fail_number(path, scalar_text(at, start));
+  if (!parse_double(start, out)) return fail_number(path, scalar_text(at, start));
   reread_long_number(scalar_text(at, start), out);
   return true;
 }
@@ -585,7 +568,7 @@ bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {
 bool Walker::read_integer(Cursor& at, const PathNode* path, std::int64_t& out) {
   const char* start = at.here();
   ++at.next;
-  if (numbers::parse_integer(bytes(start)).get(out) == simdjson::SUCCESS) return true;
+  if (parse_int64(start, out)) return true;
   return read_integral_number(path, scalar_text(at, start), out);
 }
 
@@ -610,7 +593,7 @@ bool Walker::read_integral_number(const PathNode* path, std::string_view token, 
 bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {
   const char* start = at.here();
   out = *start == 't';
-  if (out ? !atoms::is_valid_true_atom(bytes(start)) : !atoms::is_valid_false_atom(bytes(start)))
+  if (out ? !is_true_literal(start) : !is_false_literal(start))
     return fail_syntax(path, start, "invalid literal: expected true or false");
   ++at.next;
   return true;
@@ -618,8 +601,7 @@ bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {
 
 bool Walker::read_null(Cursor& at, const PathNode* path) {
   const char* start = at.here();
-  if (!atoms::is_valid_null_atom(bytes(start)))
-    return fail_syntax(path, start, "invalid literal: expected null");
+  if (!is_null_literal(start)) return fail_syntax(path, start, "invalid literal: expected null");
   ++at.next;
   return true;
 }
@@ -713,8 +695,7 @@ bool Walker::validate_number(const PathNode* path) {
   // parser rejects them (README), except when only the syntax is in question.
   const char* start = here();
   ++next_;
-  IgnoreNumber ignore;
-  if (numbers::parse_number(bytes(start), ignore) == simdjson::SUCCESS) return true;
+  if (is_dom_number(start)) return true;
   if (syntax_only_ && is_json_number(scalar_text(start))) return true;
   return fail_syntax(path, start, "invalid number");
 }

@@ -11,13 +11,12 @@
 #include <string_view>
 #include <vector>
 
-#include <simdjson.h>
-
 #include <heymilo/parser.hpp>
 #include <heymilo/schema.hpp>
 
 #include "arena.hpp"
 #include "error_state.hpp"
+#include "simdjson_adapter.hpp"
 #include "walk_plan.hpp"
 
 namespace heymilo::detail {
@@ -25,11 +24,6 @@ namespace heymilo::detail {
 using schema::FieldInfo;
 using schema::Kind;
 using schema::StructInfo;
-
-// simdjson's stage 1 for the CPU it runs on, the layer its own DOM and on-demand parsers are
-// built on: it checks UTF-8, control characters and string termination, and lists where
-// each token starts.
-using Indexer = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {

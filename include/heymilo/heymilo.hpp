@@ -13,4 +13,5 @@
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>
 #include <heymilo/schema.hpp>
+#include <heymilo/version.hpp>
 #include <heymilo/webhook.hpp>

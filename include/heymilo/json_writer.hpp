@@ -8,19 +8,20 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/export.hpp>
 #include <heymilo/parser.hpp>
 #include <heymilo/schema.hpp>
 
 namespace heymilo {
 
 // Appends `text` as a JSON string, quotes included.
-void append_json_string(std::string& out, std::string_view text);
+HEYMILO_API void append_json_string(std::string& out, std::string_view text);
 
 // Appends the canonical JSON of the struct `object` that `info` describes.
-void append_json(std::string& out, const schema::StructInfo& info, const void* object);
+HEYMILO_API void append_json(std::string& out, const schema::StructInfo& info, const void* object);
 
 // Appends the canonical JSON of a parsed document (webhook_list: an array).
-void append_json(std::string& out, const AnyDocument& document);
+HEYMILO_API void append_json(std::string& out, const AnyDocument& document);
 
 template <class T>
 void append_json(std::string& out, const T& view) {

@@ -15,6 +15,7 @@
 #include <variant>
 
 #include <heymilo/error.hpp>
+#include <heymilo/export.hpp>
 #include <heymilo/schema.hpp>
 
 namespace heymilo {
@@ -80,7 +81,7 @@ inline Document document_of(const AnyDocument& any) noexcept {
   return static_cast<Document>(any.index());
 }
 
-class Parser {
+class HEYMILO_API Parser {
  public:
   explicit Parser(Options options = {});
   ~Parser();

@@ -3,6 +3,10 @@
 // tables; the extract printer, the JSON Schema generator, the payload generator and the
 // tests walk them too, so a field exists in all of them once it is declared here
 // (src/schema/*.cpp), and nowhere else.
+//
+// Not a stable API: namespace schema (the tables, describe<T>()) is exported from the shared
+// library for the CLI, the tests and the bindings, and may change in any release. Receivers
+// use the views, Document and its names.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +15,7 @@
 #include <span>
 #include <string_view>
 
+#include <heymilo/export.hpp>
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>
 #include <heymilo/webhook.hpp>
@@ -32,8 +37,8 @@ inline constexpr Document kAllDocuments[] = {
     Document::webhook,           Document::webhook_list,
 };
 
-std::string_view to_string(Document document) noexcept;
-std::optional<Document> document_from_string(std::string_view name) noexcept;
+HEYMILO_API std::string_view to_string(Document document) noexcept;
+HEYMILO_API std::optional<Document> document_from_string(std::string_view name) noexcept;
 
 namespace schema {
 
@@ -47,7 +52,7 @@ enum class Kind : std::uint8_t {
   raw_json,    // RawJson: any JSON value, kept as text
   array,       // std::span<const E> of element_kind
 };
-std::string_view to_string(Kind kind) noexcept;
+HEYMILO_API std::string_view to_string(Kind kind) noexcept;
 
 // When a field must be present.
 enum class Requirement : std::uint8_t {
@@ -130,10 +135,10 @@ struct StructInfo {
 
 // The table of a view struct, e.g. describe<Question>().
 template <class T>
-const StructInfo& describe() noexcept;
+HEYMILO_API const StructInfo& describe() noexcept;
 
 // The root struct of a document (webhook_list: the element struct, Webhook).
-const StructInfo& describe(Document document) noexcept;
+HEYMILO_API const StructInfo& describe(Document document) noexcept;
 
 // The field's value inside a struct instance.
 inline const void* value_of(const FieldInfo& field, const void* object) noexcept {
