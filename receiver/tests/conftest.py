@@ -38,14 +38,15 @@ def cli_binary() -> Path:
 
 @pytest.fixture
 def start_receiver(receiver_binary, tmp_path):
-    """start_receiver(*flags, store=URI or None, env={}) -> a running ReceiverProcess; every
-    one still running at the end of the test is stopped (SIGKILL after 10 s)."""
+    """start_receiver(*flags, store=URI or None, env={}, wrapper=[command prefix]) -> a running
+    ReceiverProcess; every one still running at the end of the test is stopped (SIGKILL after
+    10 s)."""
     started = []
 
-    def start(*flags, store=None, env=None, wait=True):
+    def start(*flags, store=None, env=None, wait=True, wrapper=()):
         store = store or f"sqlite:{tmp_path / 'inbox.db'}"
         process = ReceiverProcess(receiver_binary, flags, store, env or {},
-                                  tmp_path / f"receiver-{len(started)}.log")
+                                  tmp_path / f"receiver-{len(started)}.log", wrapper)
         started.append(process)
         if wait:
             process.wait_ready()

@@ -37,6 +37,7 @@ class ReceiverProcess:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                             stdout=log, stderr=log, env={**os.environ, **env})
         self.wrapped = bool(wrapper)
+        self._pid = None if wrapper else self.process.pid
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -47,6 +48,7 @@ class ReceiverProcess:
                 raise AssertionError(f"the receiver exited with {self.process.returncode}:\n{self.log()}")
             try:
                 if self.request("GET", "/healthz", timeout=2).status == 200:
+                    self.pid  # noqa: B018 - resolved while the wrapper's child surely runs
                     return self
             except OSError:
                 pass
@@ -56,10 +58,17 @@ class ReceiverProcess:
     @property
     def pid(self) -> int:
         """The receiver's own pid, also when it runs under a wrapper such as strace."""
-        if not self.wrapped:
-            return self.process.pid
-        with open(f"/proc/{self.process.pid}/task/{self.process.pid}/children") as children:
-            return int(children.read().split()[0])
+        if self._pid is None:
+            with open(f"/proc/{self.process.pid}/task/{self.process.pid}/children") as children:
+                self._pid = int(children.read().split()[0])
+        return self._pid
+
+    def pid_alive(self) -> bool:
+        try:
+            os.kill(self.pid, 0)
+            return True
+        except ProcessLookupError:
+            return False
 
     def send_signal(self, number):
         os.kill(self.pid, number)
