@@ -53,8 +53,13 @@ def start_receiver(receiver_binary, tmp_path):
         return process
 
     yield start
-    for process in started:
-        process.ensure_stopped()
+    # Whatever a test left running must still exit 0 on SIGTERM (a hang or crash shows here).
+    exits = [(process.log_path.name, process.ensure_stopped()) for process in started
+             if process.alive()]
+    bad = [(name, code) for name, code in exits if code != 0]
+    if bad:
+        pytest.fail(f"receivers that did not exit 0 on SIGTERM within 10 s (exit code, or None "
+                    f"when killed): {bad}")
 
 
 @pytest.fixture

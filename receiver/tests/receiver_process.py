@@ -83,12 +83,15 @@ class ReceiverProcess:
         self.process.wait(10)
 
     def ensure_stopped(self):
-        if self.process.poll() is None:
-            try:
-                self.stop(timeout=10)
-            except (subprocess.TimeoutExpired, ProcessLookupError, FileNotFoundError, IndexError):
-                self.process.kill()
-                self.process.wait(10)
+        """SIGTERM, then SIGKILL after 10 s; returns the exit code, or None when killed."""
+        if self.process.poll() is not None:
+            return self.process.returncode
+        try:
+            return self.stop(timeout=10)
+        except (subprocess.TimeoutExpired, ProcessLookupError, FileNotFoundError, IndexError):
+            self.process.kill()
+            self.process.wait(10)
+            return None
 
     def alive(self) -> bool:
         return self.process.poll() is None

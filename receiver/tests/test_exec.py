@@ -11,14 +11,15 @@ import metrics_text as m
 from payloads import example, payload
 
 
-def wait_for(condition, timeout=30.0, what="the condition"):
+def wait_for(condition, timeout=30.0, what="the condition", receiver=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
         time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+    state = "" if receiver is None else f" (receiver exit code: {receiver.process.poll()})"
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}{state}")
 
 
 def single_row(store, state):
@@ -28,13 +29,13 @@ def single_row(store, state):
 
 def test_handler_gets_the_payload_on_stdin_and_the_ids_in_its_environment(
         start_receiver, any_store, tmp_path):
-    handler = (f'cat > {tmp_path}/stdin; env | grep "^HEYMILO_" | sort > {tmp_path}/env')
+    handler = (f'cat > {tmp_path}/stdin; env | grep -E "^HEYMILO_(EVENT|INTERVIEW_ID|POSTING_ID)=" | sort > {tmp_path}/env')
     receiver = start_receiver("--exec", handler, store=any_store.uri)
     body = payload("report_available")
     interview_id = json.loads(body)["interview_id"]
 
     assert receiver.post(body).status == 200
-    row = wait_for(lambda: single_row(any_store, "done"), what="the row to be done")
+    row = wait_for(lambda: single_row(any_store, "done"), what="the row to be done", receiver=receiver)
 
     assert row["attempts"] == 1
     assert (tmp_path / "stdin").read_bytes() == body
@@ -54,7 +55,7 @@ def test_failures_are_retried_with_exponential_backoff_until_success(
     receiver = start_receiver("--exec", handler, "--exec-backoff", "0.4", "--exec-attempts", "5")
 
     assert receiver.post(payload("interview_started")).status == 200
-    row = wait_for(lambda: single_row(sqlite_store, "done"), what="the third run")
+    row = wait_for(lambda: single_row(sqlite_store, "done"), what="the third run", receiver=receiver)
 
     assert row["attempts"] == 3
     started = [float(line) for line in times.read_text().split()]
@@ -70,7 +71,7 @@ def test_row_fails_after_the_attempt_limit_and_can_be_requeued(
                               "--exec-attempts", "3")
     assert receiver.post(payload("interview_started")).status == 200
 
-    row = wait_for(lambda: single_row(sqlite_store, "failed"), what="the row to fail")
+    row = wait_for(lambda: single_row(sqlite_store, "failed"), what="the row to fail", receiver=receiver)
     assert row["attempts"] == 3 and row["last_error"]
     time.sleep(0.5)
     assert single_row(sqlite_store, "failed")["attempts"] == 3  # no run past the limit
@@ -91,7 +92,7 @@ def test_handler_past_the_timeout_is_killed_and_retried(start_receiver, sqlite_s
                               "--exec-attempts", "2")
     assert receiver.post(payload("interview_started")).status == 200
 
-    row = wait_for(lambda: single_row(sqlite_store, "failed"), timeout=20, what="two timed-out runs")
+    row = wait_for(lambda: single_row(sqlite_store, "failed"), timeout=20, what="two timed-out runs", receiver=receiver)
     assert row["attempts"] == 2 and row["last_error"]
     for pid in map(int, pids.read_text().split()):
         wait_for(lambda: not _running(pid), timeout=5, what=f"handler {pid} to be killed")

@@ -17,11 +17,17 @@ def test_two_replicas_store_and_handle_each_payload_once(start_receiver, postgre
     replicas = [start_receiver("--exec", handler, store=postgres_store.uri) for _ in range(2)]
     bodies = [payload(EVENTS[i % 3]) for i in range(PAYLOADS)]
 
+    def deliver(job):
+        i, replica = job
+        try:
+            return replicas[replica].post(bodies[i]).json()["status"]
+        except OSError as error:
+            return f"{error!r}; replica exit code {replicas[replica].process.poll()}"
+
     with ThreadPoolExecutor(16) as pool:
-        answers = list(pool.map(lambda job: replicas[job[1]].post(bodies[job[0]]).json()["status"],
-                                [(i, r) for i in range(PAYLOADS) for r in (0, 1)]))
+        answers = list(pool.map(deliver, [(i, r) for i in range(PAYLOADS) for r in (0, 1)]))
     for i in range(PAYLOADS):
-        assert sorted(answers[2 * i: 2 * i + 2]) == ["accepted", "duplicate"], i
+        assert sorted(answers[2 * i: 2 * i + 2]) == ["accepted", "duplicate"], (i, answers[2 * i: 2 * i + 2])
 
     rows = postgres_store.inbox()
     assert len(rows) == PAYLOADS
