@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <pthread.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -58,11 +60,32 @@ void keep_tail(std::string& tail, const char* data, std::size_t size) {
   tail.append(data, size);
   if (tail.size() > kTail) tail.erase(0, tail.size() - kTail);
 }
+
+// Blocks SIGPIPE in this thread while it lives, so that writing to a handler that closed
+// its stdin fails with EPIPE instead of killing the process; discards the pending signal.
+class NoSigpipe {
+ public:
+  NoSigpipe() {
+    sigemptyset(&pipe_);
+    sigaddset(&pipe_, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+  }
+  ~NoSigpipe() {
+    const timespec zero{};
+    while (sigtimedwait(&pipe_, nullptr, &zero) == SIGPIPE) {
+    }
+    pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+  }
+
+ private:
+  sigset_t pipe_, old_;
+};
 }  // namespace
 
 ChildResult run_child(const std::string& command, std::string_view input,
                       const std::vector<std::pair<std::string, std::string>>& environment,
                       std::chrono::duration<double> timeout, const std::atomic<bool>& cancel) {
+  const NoSigpipe no_sigpipe;
   Pipe in, out;
   if (in.read < 0 || out.read < 0) return {false, std::string("pipe: ") + std::strerror(errno)};
   posix_spawn_file_actions_t actions;

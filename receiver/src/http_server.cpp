@@ -124,6 +124,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     log_ = RequestLog{};
     idle_ = true;
+    read_started_ = Clock::now();
     lowest().expires_after(shared_.timeout());  // one deadline for headers and body
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = this->shared_from_this()](
@@ -232,6 +233,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void drop_slow_client() {
     log_.outcome = Outcome::timeout;
     log_.status = 0;
+    start_ = read_started_;
     finish_request();
     close();
   }
@@ -279,7 +281,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   RequestLog log_;
   Route route_ = Route::webhook;
   bool idle_ = false;
-  Clock::time_point start_;
+  Clock::time_point read_started_;  // waiting for the request began
+  Clock::time_point start_;         // its headers were read
   std::array<char, 16 * 1024> scratch_;
 };
 

@@ -1,6 +1,7 @@
 // heymilo-receiver: the HeyMilo webhook receiver. Wires the pieces together: the options,
 // the store (a group-commit writer and the handler runner, each with its own connection),
 // the request handler and the HTTP server; exits 0 after a graceful stop.
+#include <csignal>
 #include <cstdio>
 #include <string_view>
 #include <thread>
@@ -40,6 +41,8 @@ int serve(Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A handler that exits without reading its stdin must not kill the receiver (EPIPE instead).
+  std::signal(SIGPIPE, SIG_IGN);
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   if (asks_for_help(args)) {
     std::fputs(help_text().data(), stdout);

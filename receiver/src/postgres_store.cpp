@@ -111,6 +111,9 @@ void PostgresStore::connect() {
     throw StoreError("postgresql: cannot connect: " +
                      message.substr(0, message.find_last_not_of('\n') + 1));
   }
+  // "relation already exists, skipping" and the like would break the JSON log on stderr.
+  PQsetNoticeProcessor(
+      connection_, [](void*, const char*) {}, nullptr);
   // Durable before 200 whatever the server's default: the commit waits for its WAL flush.
   exec("SET synchronous_commit = on");
 }

@@ -1,5 +1,7 @@
 #include "sqlite_store.hpp"
 
+#include <sys/stat.h>
+
 #include <chrono>
 
 #include "timestamp.hpp"
@@ -54,10 +56,16 @@ class SqliteStore::Statement {
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
+  // Copies `value`: callers bind temporaries.
   Statement& text(int index, std::string_view value) {
-    check(value.data() ? sqlite3_bind_text(statement_, index, value.data(),
-                                           static_cast<int>(value.size()), SQLITE_STATIC)
-                       : sqlite3_bind_null(statement_, index));
+    check(sqlite3_bind_text64(statement_, index, value.data() ? value.data() : "", value.size(),
+                              SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+  }
+  // Binds a payload without copying it: `value` must outlive step().
+  Statement& text_in_place(int index, std::string_view value) {
+    check(sqlite3_bind_text64(statement_, index, value.data() ? value.data() : "", value.size(),
+                              SQLITE_STATIC, SQLITE_UTF8));
     return *this;
   }
   Statement& text_or_null(int index, std::string_view value) {
@@ -101,8 +109,8 @@ class SqliteStore::Statement {
   sqlite3_stmt* statement_ = nullptr;
 };
 
-SqliteStore::SqliteStore(std::string_view file) {
-  const std::string name(file);
+SqliteStore::SqliteStore(std::string_view file) : file_(file) {
+  const std::string& name = file_;
   if (sqlite3_open_v2(name.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -114,6 +122,10 @@ SqliteStore::SqliteStore(std::string_view file) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec(kSchema);
+    struct stat opened {};
+    ::stat(name.c_str(), &opened);
+    inode_ = opened.st_ino;
+    device_ = opened.st_dev;
   } catch (...) {
     sqlite3_close(db_);
     throw;
@@ -154,7 +166,7 @@ WriteOutcome SqliteStore::insert(const InboxRow& row, const std::string& now) {
                    "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?4) "
                    "ON CONFLICT (event, interview_id) DO NOTHING");
   insert.text(1, row.event).text(2, row.interview_id).text_or_null(3, row.posting_id);
-  insert.text(4, now).text(5, row.body).step();
+  insert.text(4, now).text_in_place(5, row.body).step();
   if (sqlite3_changes(db_) == 1) return WriteOutcome::accepted;
   Statement stored(db_, "SELECT body FROM inbox WHERE event = ?1 AND interview_id = ?2");
   stored.text(1, row.event).text(2, row.interview_id);
@@ -163,12 +175,13 @@ WriteOutcome SqliteStore::insert(const InboxRow& row, const std::string& now) {
 }
 
 void SqliteStore::insert(const RejectedRow& row, const std::string& now) {
+  const std::int64_t before = rejected_bytes();
   Statement insert(db_,
                    "INSERT INTO rejected (received_at, event, error_code, error_path, "
                    "error_offset, error_message, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   insert.text(1, now).text_or_null(2, row.event).text(3, row.code).text(4, row.path);
   insert.integer(5, row.offset).text(6, row.message).blob(7, row.body).step();
-  rejected_bytes_ = rejected_bytes() + static_cast<std::int64_t>(row.body.size());
+  rejected_bytes_ = before + static_cast<std::int64_t>(row.body.size());
 }
 
 std::int64_t SqliteStore::rejected_bytes() {
@@ -191,6 +204,9 @@ void SqliteStore::trim_rejected(std::size_t max_bytes) {
 }
 
 void SqliteStore::ping() {
+  struct stat now {};
+  if (::stat(file_.c_str(), &now) != 0 || now.st_ino != inode_ || now.st_dev != device_)
+    throw StoreError("sqlite: '" + file_ + "' is gone or was replaced");
   Statement one(db_, "SELECT COUNT(*) FROM inbox WHERE id = 0");
   one.step();
 }

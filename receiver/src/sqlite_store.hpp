@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
 #include "store.hpp"
 
 namespace heymilo::receiver {
@@ -32,6 +34,11 @@ class SqliteStore final : public Store {
   void trim_rejected(std::size_t max_bytes);
   std::int64_t rejected_bytes();
 
+  std::string file_;
+  // The file opened: ping() fails when the path no longer names it (deleted, replaced), as
+  // nothing committed from then on could be found there.
+  std::uint64_t inode_ = 0;
+  std::uint64_t device_ = 0;
   sqlite3* db_ = nullptr;
   std::int64_t rejected_bytes_ = -1;  // total body bytes in `rejected`; -1 until read
 };
