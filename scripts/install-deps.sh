@@ -5,6 +5,9 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3)
+# heymilo-receiver's black-box tests (receiver/tests) and load test (bench/receiver).
+packages+=(python3-pytest strace postgresql sqlite3 wrk python3-fastapi python3-uvicorn
+           python3-jsonschema)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -136,6 +136,13 @@ class ReceiverProcess:
         return self.request("GET", "/metrics").body.decode()
 
 
+def post_head(length: int = None, path="/webhook/heymilo") -> bytes:
+    """The head of a raw JSON POST: with Content-Length `length`, or chunked when None."""
+    framing = "Transfer-Encoding: chunked" if length is None else f"Content-Length: {length}"
+    return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"{framing}\r\n\r\n").encode()
+
+
 def send(connection, method, path, body=None, headers=None) -> Response:
     connection.request(method, path, body=body, headers=headers or {})
     response = connection.getresponse()

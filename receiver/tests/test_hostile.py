@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from payloads import DATA, EVENTS
+from receiver_process import post_head
 
 REPO = Path(__file__).resolve().parents[2]
-PATH = "/webhook/heymilo"
 
 
 def _jsontestsuite() -> Path:
@@ -94,10 +94,10 @@ def test_a_100_mb_body_is_413_with_bounded_memory(start_receiver, sqlite_store, 
     before = _peak_rss_kib(receiver.pid)
     size = 100 << 20
     if framing == "chunked":
-        head = f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        head = post_head()
         block = b"100000\r\n" + b" " * (1 << 20) + b"\r\n"
     else:
-        head = f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n\r\n"
+        head = post_head(size)
         block = b" " * (1 << 20)
 
     received = bytearray()
@@ -105,7 +105,7 @@ def test_a_100_mb_body_is_413_with_bounded_memory(start_receiver, sqlite_store, 
         reader = threading.Thread(target=lambda: _read_until_closed(s, received))
         reader.start()
         try:
-            s.sendall(head.encode())
+            s.sendall(head)
             for _ in range(100):
                 s.sendall(block)
         except OSError:

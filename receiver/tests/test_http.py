@@ -11,6 +11,7 @@ import pytest
 
 import metrics_text as m
 from payloads import EVENTS, example, new_id, payload, validate_json
+from receiver_process import post_head
 
 PATH = "/webhook/heymilo"
 
@@ -216,16 +217,14 @@ def test_body_over_max_bytes_is_413_with_the_rest_never_sent(start_receiver, sql
     assert receiver.post(big).status == 413
 
     # Content-Length of 100 MB announced, 10 bytes sent: the answer comes without the body.
-    head = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {100 << 20}\r\n\r\n").encode()
+    head = post_head(100 << 20)
     assert status_of(raw_exchange(receiver.port, head, b'{"a":"0123')) == 413
     assert len(sqlite_store.inbox()) == 1 and sqlite_store.rejected() == []
 
 
 def test_chunked_body_over_max_bytes_is_413(start_receiver):
     receiver = start_receiver("--max-bytes", "1024")
-    head = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "Transfer-Encoding: chunked\r\n\r\n").encode()
+    head = post_head()
     chunk = b"400\r\n" + b" " * 1024 + b"\r\n"
     assert status_of(raw_exchange(receiver.port, head, chunk * 3)) == 413
 

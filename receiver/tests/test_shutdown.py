@@ -8,14 +8,14 @@ import time
 import pytest
 
 from payloads import payload
+from receiver_process import post_head
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
 def test_signal_finishes_the_request_in_flight_and_exits_0(start_receiver, any_store, number):
     receiver = start_receiver(store=any_store.uri)
     body = payload("interview_started")
-    head = (b"POST /webhook/heymilo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\n\r\n" % len(body))
+    head = post_head(len(body))
     with socket.create_connection(("127.0.0.1", receiver.port), timeout=10) as s:
         s.sendall(head + body[:100])  # in flight: half a body
         time.sleep(0.2)

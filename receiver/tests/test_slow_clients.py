@@ -9,6 +9,7 @@ import time
 import pytest
 
 from payloads import payload
+from receiver_process import post_head
 
 DEADLINE = 1.5  # --request-timeout, seconds
 BYTE_EVERY = 0.1  # the whole request would take 30+ s at this pace
@@ -41,8 +42,7 @@ def trickle(port, data: bytes, start_with: bytes = b"", stop: threading.Event = 
 
 def request_bytes():
     body = payload("interview_started")
-    head = (b"POST /webhook/heymilo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            b"Content-Length: %d\r\n\r\n" % len(body))
+    head = post_head(len(body))
     return head, body
 
 
