@@ -4,10 +4,10 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
-          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3)
-# heymilo-receiver's black-box tests (receiver/tests) and load test (bench/receiver).
-packages+=(python3-pytest strace postgresql sqlite3 wrk python3-fastapi python3-uvicorn
-           python3-jsonschema)
+          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3
+          # heymilo-receiver: HTTP (Boost.Beast/Asio), stores, TLS; its tests and load test
+          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk
+          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema sqlite3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

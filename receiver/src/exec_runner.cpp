@@ -6,7 +6,7 @@
 namespace heymilo::receiver {
 namespace {
 using Clock = std::chrono::steady_clock;
-constexpr auto kPoll = std::chrono::seconds(1);  // retries come due without a notify
+constexpr auto kPoll = std::chrono::milliseconds(200);  // retries come due without a notify
 constexpr auto kRetainEvery = std::chrono::hours(1);
 }  // namespace
 

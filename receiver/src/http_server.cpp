@@ -14,7 +14,6 @@
 
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -35,6 +34,7 @@ using Clock = std::chrono::steady_clock;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
+constexpr std::size_t kReadBuffer = 64 * 1024;
 
 class SessionBase {
  public:
@@ -46,14 +46,17 @@ class SessionBase {
 // What sessions share: the configuration, the handler, and the set of open sessions that a
 // graceful stop closes.
 struct Shared {
-  Shared(const Config& config, RequestHandler& handler, Metrics& metrics, net::io_context& io)
-      : config(config), handler(handler), metrics(metrics), io(io), work(io.get_executor()) {}
+  Shared(const Config& config, RequestHandler& handler, Metrics& metrics,
+         std::vector<std::unique_ptr<net::io_context>>& loops)
+      : config(config), handler(handler), metrics(metrics) {
+    for (auto& loop : loops) work.emplace_back(loop->get_executor());
+  }
 
   const Config& config;
   RequestHandler& handler;
   Metrics& metrics;
-  net::io_context& io;
-  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  // Keeps every loop running while sessions may still be answered from the store's thread.
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> work;
   std::atomic<bool> stopping{false};
   std::mutex mutex;
   std::unordered_map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
@@ -68,7 +71,7 @@ struct Shared {
   void remove(SessionBase* session) {
     std::lock_guard lock(mutex);
     sessions.erase(session);
-    if (stopping && sessions.empty()) work.reset();  // the last one: let run() return
+    if (stopping && sessions.empty()) work.clear();  // the last one: let run() return
   }
   // The first step of a graceful stop.
   void stop() {
@@ -78,7 +81,7 @@ struct Shared {
       stopping = true;
       for (auto& [raw, weak] : sessions)
         if (auto session = weak.lock()) open.push_back(std::move(session));
-      if (sessions.empty()) work.reset();
+      if (sessions.empty()) work.clear();
     }
     for (auto& session : open) session->close_if_idle();
   }
@@ -94,6 +97,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void start() {
     shared_.add(this, this->weak_from_this());
+    // Beast reads as much as the buffer's free capacity, at least 512 bytes: without room
+    // reserved, a 15 KB body took 30 reads.
+    buffer_.reserve(kReadBuffer);
     if constexpr (kTls) {
       lowest().expires_after(shared_.timeout());
       stream_.async_handshake(ssl::stream_base::server,
@@ -290,7 +296,11 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
 struct HttpServer::Impl {
   const Config& config;
-  net::io_context io;
+  // One event loop per thread: a connection stays on the loop that accepted it, so its
+  // handlers never contend for a shared queue (a shared io_context cost ~37 futex calls
+  // per request with 8 threads).
+  std::vector<std::unique_ptr<net::io_context>> loops;
+  std::size_t next_loop = 0;
   Shared shared;
   tcp::acceptor acceptor;
   std::optional<ssl::context> tls;
@@ -298,12 +308,18 @@ struct HttpServer::Impl {
 
   Impl(const Config& config, RequestHandler& handler, Metrics& metrics)
       : config(config),
-        io(static_cast<int>(config.threads)),
-        shared(config, handler, metrics, io),
-        acceptor(io),
-        signals(io, SIGINT, SIGTERM) {
+        loops(make_loops(std::max(1u, config.threads))),
+        shared(config, handler, metrics, loops),
+        acceptor(*loops.front()),
+        signals(*loops.front(), SIGINT, SIGTERM) {
     if (!config.tls_cert.empty()) load_tls();
     bind();
+  }
+
+  static std::vector<std::unique_ptr<net::io_context>> make_loops(unsigned count) {
+    std::vector<std::unique_ptr<net::io_context>> out;
+    for (unsigned i = 0; i < count; ++i) out.push_back(std::make_unique<net::io_context>(1));
+    return out;
   }
 
   void load_tls() {
@@ -332,8 +348,8 @@ struct HttpServer::Impl {
   }
 
   void accept() {
-    acceptor.async_accept(net::make_strand(io), [this](beast::error_code error,
-                                                       tcp::socket socket) {
+    net::io_context& loop = *loops[next_loop++ % loops.size()];
+    acceptor.async_accept(loop, [this](beast::error_code error, tcp::socket socket) {
       if (error) {
         if (!acceptor.is_open()) return;
         return accept();  // e.g. out of descriptors: keep serving the others
@@ -358,13 +374,13 @@ struct HttpServer::Impl {
       shared.stop();
     });
     accept();
-    const unsigned threads = std::max(1u, config.threads);
+    const auto threads = static_cast<unsigned>(loops.size());
     log_message("info", "listening on " + config.host + ":" + config.port + (tls ? " (TLS)" : "") +
                             " with " + std::to_string(threads) + " threads, webhook path " +
                             config.path);
     std::vector<std::thread> workers;
-    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { io.run(); });
-    io.run();
+    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this, i] { loops[i]->run(); });
+    loops.front()->run();
     for (auto& worker : workers) worker.join();
   }
 };
