@@ -20,6 +20,7 @@
 
 #include <heymilo/parser.hpp>
 
+#include "json_line.hpp"
 #include "log.hpp"
 
 namespace heymilo::receiver {
@@ -195,12 +196,12 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
         });
   }
 
-  Response bad_request(std::string_view message) {
+  Response bad_request(const std::string& message) {
     log_.status = 400;
     log_.outcome = Outcome::bad_request;
     Response response;
     response.status = 400;
-    response.body = "{\"status\":\"error\",\"message\":\"" + std::string(message) + "\"}\n";
+    response.body = json_line({{"status", "error"}, {"message", message}});
     return response;
   }
 

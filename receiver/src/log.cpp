@@ -7,6 +7,7 @@
 
 #include <heymilo/json_writer.hpp>
 
+#include "json_line.hpp"
 #include "timestamp.hpp"
 
 namespace heymilo::receiver {
@@ -56,14 +57,9 @@ std::string format_request_line(const RequestLog& log, std::chrono::duration<dou
 }
 
 std::string format_message_line(std::string_view level, std::string_view message) {
-  std::string out;
-  append_time(out);
-  out += ",\"level\":";
-  append_json_string(out, level);
-  out += ",\"message\":";
-  append_json_string(out, message);
-  out += "}\n";
-  return out;
+  return json_line({{"time", utc_timestamp(std::chrono::system_clock::now())},
+                    {"level", level},
+                    {"message", message}});
 }
 
 void write_log(std::string_view line) {

@@ -2,18 +2,14 @@
 
 #include <heymilo/heymilo.hpp>
 
+#include "json_line.hpp"
 #include "outcome.hpp"  // tools/cli: the object `heymilo validate --json` prints
 
 namespace heymilo::receiver {
 namespace {
 
 std::string message_body(std::string_view status, std::string_view message) {
-  std::string out = "{\"status\":";
-  append_json_string(out, status);
-  out += ",\"message\":";
-  append_json_string(out, message);
-  out += "}\n";
-  return out;
+  return json_line({{"status", status}, {"message", message}});
 }
 
 Response answer(RequestLog& log, unsigned status, Outcome outcome, std::string body,
@@ -34,14 +30,7 @@ Response error(RequestLog& log, unsigned status, Outcome outcome, std::string_vi
 
 std::string stored_body(std::string_view status, std::string_view event,
                         std::string_view interview_id) {
-  std::string out = "{\"status\":";
-  append_json_string(out, status);
-  out += ",\"event\":";
-  append_json_string(out, event);
-  out += ",\"interview_id\":";
-  append_json_string(out, interview_id);
-  out += "}\n";
-  return out;
+  return json_line({{"status", status}, {"event", event}, {"interview_id", interview_id}});
 }
 
 // The identifiers of a valid payload (rule 10 requires them in both modes).
