@@ -75,9 +75,8 @@ def test_same_event_and_interview_id_is_a_duplicate_whatever_the_body(start_rece
     assert [bool(r.get("body_differs")) for r in records] == [False, True]
 
 
-@pytest.mark.parametrize("copies", [16])
-def test_concurrent_copies_one_accepted_and_duplicates_only_after_the_commit(
-        start_receiver, any_store, copies):
+def test_concurrent_copies_one_accepted_and_duplicates_only_after_the_commit(start_receiver, any_store):
+    copies = 16
     receiver = start_receiver(store=any_store.uri)
     body = payload("report_available")
 
