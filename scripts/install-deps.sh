@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3
           # heymilo-receiver: HTTP (Boost.Beast/Asio), stores, TLS; its tests and load test
-          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk
-          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema sqlite3)
+          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk sqlite3 curl
+          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
