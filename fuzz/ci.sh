@@ -28,7 +28,7 @@ ctest --test-dir build-asan -j"$jobs" --output-on-failure
 echo "== (b) fuzz targets (build-fuzz), ${fuzz_seconds}s each"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS=-O1 -DHEYMILO_BUILD_FUZZERS=ON -DHEYMILO_BUILD_TESTS=OFF \
-  -DHEYMILO_BUILD_BENCHMARKS=OFF -DCMAKE_COMPILE_WARNING_AS_ERROR=ON
+  -DHEYMILO_BUILD_BENCHMARKS=OFF -DHEYMILO_BUILD_RECEIVER=OFF -DCMAKE_COMPILE_WARNING_AS_ERROR=ON
 cmake --build build-fuzz -j"$jobs"
 
 out=build-fuzz/fuzz

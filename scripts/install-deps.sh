@@ -7,7 +7,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
-          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3 pkg-config binutils)
+          libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3 pkg-config binutils
+          # heymilo-receiver: HTTP (Boost.Beast/Asio), stores, TLS; its tests and load test
+          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk sqlite3 curl
+          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -85,7 +85,7 @@ case $way in
     # Debug: the quickest to compile; the packaging is what is under test.
     "${configure[@]}" -S "$HEYMILO_SOURCE_DIR" -B "$dir/heymilo" -DBUILD_SHARED_LIBS=ON \
       -DCMAKE_BUILD_TYPE=Debug -DHEYMILO_BUILD_TESTS=OFF -DHEYMILO_BUILD_TOOLS=OFF \
-      -DHEYMILO_BUILD_BENCHMARKS=OFF >/dev/null
+      -DHEYMILO_BUILD_BENCHMARKS=OFF -DHEYMILO_BUILD_RECEIVER=OFF >/dev/null
     build "$dir/heymilo"
     fresh_install "$dir/heymilo" "$WORK/installed-shared"
     "${configure[@]}" -S "$here/find_package" -B "$dir/build" \
