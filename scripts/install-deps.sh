@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, when it is missing: the Debian packages (as
-# root; otherwise it names them and fails), then ajv for the schema differential test from
-# schemas/package-lock.json (`npm ci` into schemas/node_modules). Tests never install
-# anything: without node or ajv that test reports itself skipped.
+# root; otherwise it names them and fails), then the npm packages of schemas/ and
+# bench/receiver/ from their lock files (`npm ci` into their node_modules). Tests never
+# install anything: without node or ajv the schema test reports itself skipped.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -26,9 +26,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-# npm ci again only when the lock file changed since the last install.
-schemas=$root/schemas
-if [ ! -f "$schemas/node_modules/.package-lock.json" ] ||
-   [ "$schemas/package-lock.json" -nt "$schemas/node_modules/.package-lock.json" ]; then
-  (cd "$schemas" && npm ci --no-audit --no-fund --prefer-offline)
-fi
+# npm ci again only when the lock file changed since the last install: ajv for the schema
+# differential test, express and ajv for the receiver load test's Express receiver.
+for folder in "$root/schemas" "$root/bench/receiver"; do
+  if [ ! -f "$folder/node_modules/.package-lock.json" ] ||
+     [ "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]; then
+    (cd "$folder" && npm ci --no-audit --no-fund --prefer-offline)
+  fi
+done
