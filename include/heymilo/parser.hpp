@@ -15,6 +15,7 @@
 
 #include <heymilo/document.hpp>
 #include <heymilo/error.hpp>
+#include <heymilo/export.hpp>
 
 namespace heymilo {
 
@@ -70,7 +71,7 @@ class [[nodiscard]] Result {
   const Error* error_ = nullptr;
 };
 
-class Parser {
+class HEYMILO_API Parser {
  public:
   explicit Parser(Options options = {});
   ~Parser();
