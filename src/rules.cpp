@@ -25,8 +25,15 @@ bool Walker::fail_out_of_range(const FieldInfo& field, std::string_view token,
                                const PathNode* path) {
   std::string& message = raise(ErrorCode::out_of_range, path, token.data());
   message.append(token);
-  if (field.check == Check::speech_score) {
-    message.append(" is neither -1 nor >= 0");
+  if (field.check == Check::range_or_sentinel) {
+    message.append(" is neither ");
+    append_number(message, field.sentinel);
+    message.append(std::isinf(field.max) ? " nor >= " : " nor within ");
+    append_number(message, field.min);
+    if (!std::isinf(field.max)) {
+      message.append("..");
+      append_number(message, field.max);
+    }
   } else if (std::isinf(field.max)) {
     message.append(" is below the minimum of ");
     append_number(message, field.min);
@@ -59,7 +66,7 @@ bool Walker::fail_check(const FieldInfo& field, const void* slot, std::string_vi
       break;
     case Check::none:   // always passes
     case Check::range:  // a number: fail_out_of_range
-    case Check::speech_score:
+    case Check::range_or_sentinel:
       break;
   }
   return false;

@@ -57,8 +57,8 @@ inline bool Walker::passes_check(const FieldPlan& field, const void* slot) const
       return true;
     case Check::range:
       return number() >= field.min && number() <= field.max;
-    case Check::speech_score:
-      return number() == -1 || number() >= 0;
+    case Check::range_or_sentinel:
+      return number() == field.sentinel || (number() >= field.min && number() <= field.max);
     case Check::one_of:
       for (std::string_view allowed : field.info->allowed)
         if (rules::same_text(text(), allowed)) return true;

@@ -61,6 +61,12 @@ inline void reread_long_number(std::string_view token, double& out) noexcept {
 
 }  // namespace token_text
 
+inline const char* Walker::find_backslash(const char* from) const noexcept {
+  const char* end = json_ + input_.size();
+  const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
+  return found ? static_cast<const char*>(found) : end;
+}
+
 inline bool Walker::read_string(Cursor& at, const PathNode* path, std::string_view& out) {
   const char* body = at.here() + 1;
   ++at.next;
@@ -77,12 +83,6 @@ inline bool Walker::string_value(const char* body, const char* end, const PathNo
     return true;
   }
   return decode_string(body, end, path, out);
-}
-
-inline const char* Walker::find_backslash(const char* from) const noexcept {
-  const char* end = json_ + input_.size();
-  const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
-  return found ? static_cast<const char*>(found) : end;
 }
 
 inline bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {

@@ -56,7 +56,7 @@ bool Walker::read_root_object(const StructPlan& plan, void* out) {
   if (at.peek() != '{') return fail_wrong_type(at.here(), "an object", nullptr);
   if (!root_is_closed(at, '{')) return false;
   ++at.next;
-  at.next = read_object(at, plan, static_cast<std::byte*>(out), nullptr, 1);
+  at.next = read_members(at, plan, static_cast<std::byte*>(out), nullptr, 1);
   return at.next != nullptr && check_end(at);
 }
 
@@ -86,6 +86,11 @@ int Walker::find_field(const StructPlan& plan, std::string_view& key, const Path
 
 const std::uint32_t* Walker::read_object(Cursor at, const StructPlan& plan, std::byte* out,
                                          const PathNode* path, std::size_t depth) {
+  return read_members(at, plan, out, path, depth);
+}
+
+const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std::byte* out,
+                                          const PathNode* path, std::size_t depth) {
   const std::uint32_t* const open = at.next - 1;  // the '{'
   std::uint64_t seen = 0;
   // Documents usually follow the table's order: the field after the last one read is tried

@@ -56,6 +56,7 @@ Plans build_plans() {
       out.unchecked_string = field.kind == Kind::string && field.check == Check::none;
       out.min = field.min;
       out.max = field.max;
+      out.sentinel = field.sentinel;
       out.offset = field.offset;
       out.value_offset = field.value_offset;
       out.element_size = field.element_size;

@@ -34,7 +34,8 @@ struct FieldPlan {
   bool nullable = false;
   tables::Check check = tables::Check::none;
   bool unchecked_string = false;       // kind string, check none: the walk's most common field
-  double min = 0, max = 0;             // Check::range
+  double min = 0, max = 0;             // Check::range and range_or_sentinel
+  double sentinel = 0;                 // Check::range_or_sentinel
   std::uint32_t offset = 0;            // of the Field<T> in its struct
   std::uint32_t value_offset = 0;      // of Field<T>::value
   std::uint32_t extent = 0;            // bytes from offset to the next member (or the end)

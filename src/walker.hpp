@@ -136,6 +136,13 @@ class Walker {
   // null after raising an error (in registers both ways).
   const std::uint32_t* read_object(Cursor at, const StructPlan& plan, std::byte* out,
                                    const PathNode* path, std::size_t depth);
+  // read_object's body, inlined into it and, as a copy of its own, into read_root_object:
+  // with one copy for the root and the nested objects, their branches share predictor
+  // entries (cachegrind: 76% more mispredictions on interview_started, 15% more time).
+  [[gnu::always_inline]] inline const std::uint32_t* read_members(Cursor at, const StructPlan& plan,
+                                                                  std::byte* out,
+                                                                  const PathNode* path,
+                                                                  std::size_t depth);
   const std::uint32_t* read_array(Cursor at, const FieldPlan& field, const PathNode* path,
                                   std::size_t depth, const void*& data, std::size_t& count);
   [[gnu::always_inline]] inline bool read_field(Cursor& at, const FieldPlan& field,
@@ -166,7 +173,7 @@ class Walker {
   [[gnu::always_inline]] inline bool string_value(const char* body, const char* end,
                                                   const PathNode* path, std::string_view& out);
   // The first backslash at or after `from` in the input, or the input's end.
-  const char* find_backslash(const char* from) const noexcept;
+  inline const char* find_backslash(const char* from) const noexcept;
   // A string body decoded into the string buffer (a string with escapes, or a root scalar
   // being checked); false on a bad escape.
   bool decode_string(const char* body, const char* end, const PathNode* path,

@@ -69,6 +69,13 @@ Json bound(const FieldInfo& field, double value) {
   return {static_cast<std::int64_t>(value)};
 }
 
+// minimum and maximum of a range (an unbounded number has no maximum).
+void add_range(JsonObject& schema, const FieldInfo& field) {
+  put(schema, "minimum", bound(field, field.min));
+  if (field.kind == Kind::integer || std::isfinite(field.max))
+    put(schema, "maximum", bound(field, field.max));
+}
+
 // The keywords of the field's check (contract rule 9), added to its value schema.
 void add_check(JsonObject& schema, const FieldInfo& field) {
   switch (field.check) {
@@ -76,16 +83,17 @@ void add_check(JsonObject& schema, const FieldInfo& field) {
       return;
     case Check::range:
       require_kind(field, {Kind::integer, Kind::number});
-      put(schema, "minimum", bound(field, field.min));
-      if (field.kind == Kind::integer || std::isfinite(field.max))
-        put(schema, "maximum", bound(field, field.max));
+      add_range(schema, field);
       return;
-    case Check::speech_score:
+    case Check::range_or_sentinel: {
       require_kind(field, {Kind::integer, Kind::number});
+      JsonObject range;
+      add_range(range, field);
       put(schema, "anyOf",
-          {JsonArray{Json{JsonObject{{"const", bound(field, -1)}}},
-                     Json{JsonObject{{"minimum", bound(field, 0)}}}}});
+          {JsonArray{Json{JsonObject{{"const", bound(field, field.sentinel)}}},
+                     Json{std::move(range)}}});
       return;
+    }
     case Check::one_of: {
       require_kind(field, {Kind::string});
       JsonArray values;

@@ -41,7 +41,7 @@ HEYMILO_DESCRIBE(Scorecard, "scorecard",
 
 HEYMILO_DESCRIBE(Communication, "communication",
   HEYMILO_FIELD(interview_id),
-  HEYMILO_FIELD(speech_score).with(Check::speech_score),
+  HEYMILO_FIELD(speech_score).at_least_or(0, -1),
   HEYMILO_FIELD(evaluations),
   HEYMILO_FIELD(template_id).null_ok())
 

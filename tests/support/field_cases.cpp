@@ -106,7 +106,7 @@ class CaseBuilder {
               error(ErrorCode::out_of_range));
         }
         break;
-      case Check::speech_score:
+      case Check::range_or_sentinel:
         add("minus_one", Mode::strict, steps, set(number(-1)), {});
         add("zero", Mode::strict, steps, set(number(0)), {});
         add("negative", Mode::strict, steps, set(number(-0.5)), error(ErrorCode::out_of_range));

@@ -198,9 +198,9 @@ void Builder::number_value(const FieldInfo& field) {
     if (value % 100 == 0) return append_integer(out_, value / 100);
     append_double(out_, static_cast<double>(value) / 100);
   };
-  if (field.check == Check::speech_score) {
-    if (rng().percent(30)) return append_integer(out_, -1);
-    return hundredths(0, 10000);
+  if (field.check == Check::range_or_sentinel) {  // speech_score: -1 or a score
+    if (rng().percent(30)) return append_integer(out_, static_cast<std::int64_t>(field.sentinel));
+    return hundredths(static_cast<std::int64_t>(std::ceil(field.min * 100)), 10000);
   }
   if (field.check == Check::range && std::isfinite(field.max)) {
     return hundredths(static_cast<std::int64_t>(std::ceil(field.min * 100)),

@@ -43,11 +43,11 @@ enum class Requirement : std::uint8_t {
 // A value rule beyond the type (contract rule 9).
 enum class Check : std::uint8_t {
   none,
-  range,         // min <= value <= max
-  speech_score,  // -1, or >= 0
-  one_of,        // a string from `allowed`
-  non_empty,     // a string with at least one byte
-  http_url,      // an absolute http:// or https:// URL with a non-empty host
+  range,              // min <= value <= max
+  range_or_sentinel,  // min <= value <= max, or value == sentinel
+  one_of,             // a string from `allowed`
+  non_empty,          // a string with at least one byte
+  http_url,           // an absolute http:// or https:// URL with a non-empty host
 };
 
 struct StructInfo;
@@ -66,6 +66,7 @@ struct FieldInfo {
   Check check = Check::none;
   double min = 0;
   double max = 0;
+  double sentinel = 0;  // Check::range_or_sentinel: the one value allowed outside the range
   std::span<const std::string_view> allowed;  // Check::one_of
   // A boolean sibling that, when true, lifts `check`: its name, and its index in the
   // struct's fields (resolved when the table is built, at compile time), or -1.
@@ -93,6 +94,12 @@ struct FieldInfo {
   }
   constexpr FieldInfo& at_least(double lo) {
     return range(lo, std::numeric_limits<double>::infinity());
+  }
+  // At least `lo`, or exactly `allowed` (speech_score: -1 for not scored, or >= 0).
+  constexpr FieldInfo& at_least_or(double lo, double allowed) {
+    at_least(lo);
+    check = Check::range_or_sentinel, sentinel = allowed;
+    return *this;
   }
   constexpr FieldInfo& waived_by(std::string_view boolean_sibling) {
     return waiver_name = boolean_sibling, *this;

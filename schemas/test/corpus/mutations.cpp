@@ -188,7 +188,7 @@ class Mutator {
           set(steps, "large", number(field, 1e15));
         }
         break;
-      case Check::speech_score:
+      case Check::range_or_sentinel:
         for (double value : {-1.0, 0.0, 100.5, -0.5, -2.0, -1.5, -1000.0})
           set(steps, "value " + test::to_json(Json{value}), number(field, value));
         set_raw(steps, "-1.0");
