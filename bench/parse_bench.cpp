@@ -99,21 +99,16 @@ void dom_parse(benchmark::State& state, const Case& c) {
   measure(state, input, dom_parser(c, input, parser));
 }
 
-// The library and the DOM parse in turns, each timed over a batch of parses of about 50 µs,
-// which goes first alternating. The two batches of a pair run within microseconds of each
-// other, under the same load, so their ratio holds still where the times of separate runs
-// move with the load on a shared machine. Reports the median ratio of the pairs
-// (`heymilo_per_dom`); the benchmark's own time is that of both parses and means nothing.
-void paired_ratio(benchmark::State& state, const Case& c) {
-  const Input& input = input_of(c);
-  Parser parser;
-  simdjson::dom::parser dom;
-  auto library = heymilo_parser(c, input, parser);
-  auto baseline = dom_parser(c, input, dom);
+// Two parses in turns, each timed over a batch of parses of about 50 µs, which goes first
+// alternating. The two batches of a pair run within microseconds of each other, under the
+// same load, so their ratio holds still where the times of separate runs move with the load
+// on a shared machine. Returns the median ratio of the pairs, `measured` over `baseline`.
+template <class Measured, class Baseline>
+double paired_median(benchmark::State& state, Measured& measured, Baseline& baseline) {
   std::string failure;
-  if (!library(failure) || !baseline(failure)) {
+  if (!measured(failure) || !baseline(failure)) {
     state.SkipWithError(failure.c_str());
-    return;
+    return 0;
   }
   const auto seconds = [&](auto& parse, std::size_t count) {
     const auto start = std::chrono::steady_clock::now();
@@ -123,21 +118,51 @@ void paired_ratio(benchmark::State& state, const Case& c) {
     }
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
-  const double once = std::min({seconds(library, 1), seconds(library, 1), seconds(library, 1)});
+  const double once = std::min({seconds(measured, 1), seconds(measured, 1), seconds(measured, 1)});
   const auto batch = static_cast<std::size_t>(std::max(1.0, 50e-6 / std::max(once, 1e-9)));
   std::vector<double> ratios;
-  bool library_first = true;
+  bool measured_first = true;
   for (auto _ : state) {
-    double library_seconds = 0, baseline_seconds = 0;
-    if (library_first) library_seconds = seconds(library, batch);
+    double measured_seconds = 0, baseline_seconds = 0;
+    if (measured_first) measured_seconds = seconds(measured, batch);
     baseline_seconds = seconds(baseline, batch);
-    if (!library_first) library_seconds = seconds(library, batch);
-    ratios.push_back(library_seconds / baseline_seconds);
-    library_first = !library_first;
+    if (!measured_first) measured_seconds = seconds(measured, batch);
+    ratios.push_back(measured_seconds / baseline_seconds);
+    measured_first = !measured_first;
   }
   const auto middle = ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2);
   std::nth_element(ratios.begin(), middle, ratios.end());
-  state.counters["heymilo_per_dom"] = *middle;
+  return *middle;
+}
+
+// The library against the DOM parse (`heymilo_per_dom`); the benchmark's own time is that of
+// both parses and means nothing.
+void paired_ratio(benchmark::State& state, const Case& c) {
+  const Input& input = input_of(c);
+  Parser parser;
+  simdjson::dom::parser dom;
+  auto library = heymilo_parser(c, input, parser);
+  auto baseline = dom_parser(c, input, dom);
+  state.counters["heymilo_per_dom"] = paired_median(state, library, baseline);
+}
+
+// What the options of rules 15 and 16 cost on a valid document: the library with every
+// error asked for (--all-errors), or with drift warnings, against the default options.
+constexpr Options kAllErrors{.max_errors = 100};
+constexpr Options kDrift{.drift = true};
+
+void heymilo_with(benchmark::State& state, const Case& c, const Options& options) {
+  const Input& input = input_of(c);
+  Parser parser(options);
+  measure(state, input, heymilo_parser(c, input, parser));
+}
+
+void paired_with(benchmark::State& state, const Case& c, const Options& options) {
+  const Input& input = input_of(c);
+  Parser with(options), without;
+  auto measured = heymilo_parser(c, input, with);
+  auto baseline = heymilo_parser(c, input, without);
+  state.counters["per_default"] = paired_median(state, measured, baseline);
 }
 
 void ondemand_walk(benchmark::State& state, const Case& c) {
@@ -210,9 +235,19 @@ void register_all() {
       {"dom_parse_many", dom_parse_many},
       {"iterate_many", iterate_many_floor},
   };
+  const std::pair<const char*, const Options*> with_options[] = {{"all_errors", &kAllErrors},
+                                                                 {"drift", &kDrift}};
   for (const Case& c : all_cases()) {
     for (auto [name, function] : per_document)
       benchmark::RegisterBenchmark((c.name + "/" + name).c_str(), function, c);
+    if (c.name == "report_1MB") {
+      for (auto [name, options] : with_options) {
+        benchmark::RegisterBenchmark((c.name + "/heymilo_" + name).c_str(), heymilo_with, c,
+                                     *options);
+        benchmark::RegisterBenchmark((c.name + "/" + name + "_paired").c_str(), paired_with, c,
+                                     *options);
+      }
+    }
     if (!c.document)
       for (auto [name, function] : bulk)
         benchmark::RegisterBenchmark((c.name + "/" + name).c_str(), function, c);

@@ -27,6 +27,7 @@ DOM = "dom"
 FLOOR = "iterate"
 WALK = "ondemand_walk"
 PAIRED = "paired"
+OPTIONS_PAIRED = "_paired"  # CASE/all_errors_paired, CASE/drift_paired: ÷ the default options
 IMPLEMENTATIONS = [LIBRARY, DOM, WALK, FLOOR, "dom_parse_many", "iterate_many", PAIRED]
 GUARDED_CASE = "report_1MB"
 TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -48,6 +49,10 @@ def load(path):
         if implementation == PAIRED:  # a ratio, not a time
             cases[case][PAIRED] = {"per_dom": median("heymilo_per_dom"),
                                    "repetitions": len(repetitions)}
+            continue
+        if implementation.endswith(OPTIONS_PAIRED):  # options against the default, a ratio
+            cases[case][implementation] = {"per_default": median("per_default"),
+                                           "repetitions": len(repetitions)}
             continue
         times = [r["cpu_time"] * TO_NS[r["time_unit"]] for r in repetitions]
         cases[case][implementation] = {
@@ -116,7 +121,8 @@ def table(context, cases, every_implementation):
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for case, rows in cases.items():
         for implementation, row in rows.items():
-            if implementation == PAIRED or (not every_implementation and implementation != LIBRARY):
+            if implementation == PAIRED or implementation.endswith(OPTIONS_PAIRED) or (
+                    not every_implementation and implementation != LIBRARY):
                 continue
             cells = [case, human_bytes(row["doc_bytes"])]
             if every_implementation:
@@ -132,6 +138,13 @@ def table(context, cases, every_implementation):
                 cells.append(two_places(ratio(cases, case, WALK, DOM)))
             cells.append(f"{row['allocs_per_parse']:g}")
             print("| " + " | ".join(cells) + " |")
+    options = [(case, implementation[:-len(OPTIONS_PAIRED)], row["per_default"])
+               for case, rows in cases.items() for implementation, row in rows.items()
+               if implementation.endswith(OPTIONS_PAIRED)]
+    if options:
+        print("\n| case | options | ÷ default options, paired |\n|---|---|---:|")
+        for case, name, per_default in options:
+            print(f"| {case} | {name} | {per_default:.3f} |")
 
 
 def check(cases, max_ratio):

@@ -116,6 +116,22 @@ void write_seeds(const fs::path& out) {
     options.add(name + "_shallow", options_input(selector, 2, 1 << 20, first, second));
     options.add(name + "_small", options_input(selector, 1024, first.size(), first, second));
   }
+  // Every error and drift (rules 15, 16) on broken and grown documents.
+  constexpr unsigned kAllErrors = 3 << 5, kDrift = 0x80;
+  for (Document document : kAllDocuments) {
+    const unsigned selector = static_cast<unsigned>(document) << 1 | kAllErrors | kDrift;
+    // Every other string value made a number followed by an unknown key: wrong types and
+    // drift in valid JSON.
+    std::string broken = example(document);
+    std::size_t nth = 0;
+    for (std::size_t at = broken.find("\": \""); at != std::string::npos;
+         at = broken.find("\": \"", at + 1))
+      if (nth++ % 2 == 0) broken.replace(at, 4, "\": 1, \"zz\": \"");
+    std::string grown = generated(document, 5);
+    grown.insert(grown.find('{') + 1, R"("new_field":{"x":1},)");
+    options.add(std::string(to_string(document)) + "_all_errors",
+                options_input(selector, 1024, 1 << 20, broken, grown));
+  }
   for (Document event : kEvents)
     options.add(std::string(to_string(event)) + "_detected",
                 options_input(kDetect | kPadded, 1024, 1 << 20, example(event),

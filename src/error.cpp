@@ -10,6 +10,8 @@ std::string_view to_string(ErrorCode code) noexcept {
   return kNames[static_cast<std::size_t>(code)];
 }
 
+std::string_view to_string(WarningCode) noexcept { return "unknown_field"; }
+
 void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer += '/';
   for (char c : token) {

@@ -14,26 +14,50 @@ void append_pointer(std::string& path, const PathNode* node) {
 }
 }  // namespace
 
+template <class Code, class Report>
+std::string& ReportList<Code, Report>::add(Code code, const PathNode* at, std::int64_t offset) {
+  if (count_ == entries_.size()) entries_.emplace_back();
+  Entry& entry = entries_[count_++];
+  entry.code = code;
+  entry.offset = offset;
+  entry.path.clear();
+  append_pointer(entry.path, at);
+  entry.message.clear();
+  return entry.message;
+}
+
+template <class Code, class Report>
+std::span<const Report> ReportList<Code, Report>::reports() {
+  if (finished_.size() < count_) finished_.resize(count_);
+  for (std::size_t i = 0; i < count_; ++i) {
+    const Entry& entry = entries_[i];
+    finished_[i] = {entry.code, entry.path, entry.offset, entry.message};
+  }
+  return {finished_.data(), count_};
+}
+
+template class ReportList<ErrorCode, Error>;
+template class ReportList<WarningCode, Warning>;
+
+void ErrorState::make_room(ErrorCode code) noexcept {
+  if (is_whole_input(code)) {
+    list_.clear();
+    return;
+  }
+  had_field_error_ = true;
+  // The walk stops at the limit; this keeps the list within it whatever raises.
+  if (list_.count() >= limit_) list_.drop_last();
+}
+
 std::string& ErrorState::raise(ErrorCode code, const PathNode* at, std::int64_t offset) {
-  error_.code = code;
-  error_.offset = offset;
-  path_.clear();
-  append_pointer(path_, at);
-  message_.clear();
-  return message_;
+  make_room(code);
+  return list_.add(code, at, offset);
 }
 
 std::string& ErrorState::raise_member(ErrorCode code, const PathNode* at, std::string_view key,
                                       std::int64_t offset) {
-  std::string& message = raise(code, at, offset);
-  append_pointer_token(path_, key);
-  return message;
-}
-
-const Error& ErrorState::error() noexcept {
-  error_.path = path_;
-  error_.message = message_;
-  return error_;
+  make_room(code);
+  return list_.add_member(code, at, key, offset);
 }
 
 }  // namespace heymilo::detail

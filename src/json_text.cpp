@@ -85,6 +85,7 @@ struct UrlBytes {
   std::uint32_t authority_end;  // '/', '?', '#'
   std::uint32_t userinfo_end;   // '@'
   std::uint32_t port;           // ':'
+  std::uint32_t non_ascii;      // bytes of UTF-8 sequences, looked at by unicode_banned
 };
 
 #if defined(__SSE2__)
@@ -98,12 +99,16 @@ std::uint32_t banned_bytes(__m128i block) noexcept {
   const __m128i up_to_space = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x20)), block);
   return mask(_mm_or_si128(up_to_space, _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7f))));
 }
-std::uint32_t banned_bytes(const char* at) noexcept { return banned_bytes(block_at(at)); }
+// Banned bytes, and bytes of UTF-8 sequences (in the high half): one test for both.
+std::uint32_t unusual_bytes(const char* at) noexcept {
+  const __m128i block = block_at(at);
+  return banned_bytes(block) | mask(block) << 16;
+}
 UrlBytes url_bytes(const char* at) noexcept {
   const __m128i block = block_at(at);
   const auto equal = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
   return {banned_bytes(block), mask(_mm_or_si128(_mm_or_si128(equal('/'), equal('?')), equal('#'))),
-          mask(equal('@')), mask(equal(':'))};
+          mask(equal('@')), mask(equal(':')), mask(block)};
 }
 #else
 UrlBytes url_bytes(const char* at) noexcept {
@@ -114,10 +119,14 @@ UrlBytes url_bytes(const char* at) noexcept {
     if (c == '/' || c == '?' || c == '#') found.authority_end |= bit;
     if (c == '@') found.userinfo_end |= bit;
     if (c == ':') found.port |= bit;
+    if (c >= 0x80) found.non_ascii |= bit;
   }
   return found;
 }
-std::uint32_t banned_bytes(const char* at) noexcept { return url_bytes(at).banned; }
+std::uint32_t unusual_bytes(const char* at) noexcept {
+  const UrlBytes found = url_bytes(at);
+  return found.banned | found.non_ascii << 16;
+}
 #endif
 
 // The 8 bytes at `text` as one word, the first byte lowest (the order a load gives on
@@ -148,6 +157,28 @@ std::size_t scheme_length(std::string_view url) noexcept {
   if (((word & kFirst7) | kLower4) == word_of({"http://\0", 8})) return 7;
   return 0;
 }
+// Whether valid UTF-8 `text` holds a C1 control character (U+0080..U+009F) or a character
+// Unicode calls white space (U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029,
+// U+202F, U+205F, U+3000): what a URL may not hold beyond ASCII's. Only URLs with non-ASCII
+// bytes come here.
+bool unicode_banned(std::string_view text) noexcept {
+  for (std::size_t at = 0; at < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) {
+      ++at;
+      continue;
+    }
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    char32_t c = lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length && at + i < text.size(); ++i)
+      c = c << 6 | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+    at += length;
+    if (c <= 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+        c == 0x202F || c == 0x205F || c == 0x3000)
+      return true;
+  }
+  return false;
+}
 }  // namespace
 
 // 16 bytes at a time (this runs on every webhook document): the authority ends at the first
@@ -162,10 +193,12 @@ bool is_http_url(std::string_view url) noexcept {
     return size - at >= 16 ? 0xFFFFu : (1u << (size - at)) - 1;
   };
   std::size_t at = scheme, host = scheme, port = npos, authority_end = size;
+  std::uint32_t non_ascii = 0;
   for (; at < size; at += 16) {
     const std::uint32_t inside = in_url(at);
     const UrlBytes found = url_bytes(url.data() + at);
     if (found.banned & inside) return false;
+    non_ascii |= found.non_ascii & inside;
     const std::uint32_t ends = found.authority_end & inside;
     const std::uint32_t authority = ends ? (ends & (0u - ends)) - 1 : inside;  // bits before it
     std::uint32_t ports = found.port & authority;
@@ -184,9 +217,17 @@ bool is_http_url(std::string_view url) noexcept {
   }
   // The rest: whole blocks, then the URL's last 16 bytes, which may overlap a block already
   // looked at (any rest starts a block past the authority's, so the URL is that long).
-  for (; at + 16 < size; at += 16)
-    if (banned_bytes(url.data() + at)) return false;
-  if (at < size && banned_bytes(url.data() + size - 16)) return false;
+  for (; at + 16 < size; at += 16) {
+    const std::uint32_t unusual = unusual_bytes(url.data() + at);
+    if (unusual & 0xFFFF) return false;
+    non_ascii |= unusual;
+  }
+  if (at < size) {
+    const std::uint32_t unusual = unusual_bytes(url.data() + size - 16);
+    if (unusual & 0xFFFF) return false;
+    non_ascii |= unusual;
+  }
+  if (non_ascii && unicode_banned(url)) return false;
   if (host < authority_end && url[host] == '[') {
     const std::size_t close = url.substr(0, authority_end).find(']', host);
     return close != npos && close > host + 1;

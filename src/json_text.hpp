@@ -16,8 +16,9 @@ enum class Integral : std::uint8_t { value, fraction, out_of_int64 };
 Integral integral_value(std::string_view number, std::int64_t& out) noexcept;
 
 // An absolute http:// or https:// URL (scheme in any case) with a non-empty host and no
-// whitespace or control characters. Reads `url` 16 bytes at a time: up to 15 bytes past its
-// end must be readable (the parser's padded input and string buffer have them).
+// whitespace or control characters (ASCII's, C1's, or Unicode's white space). Reads `url` 16 bytes
+// at a time: up to 15 bytes past its end must be readable (the parser's padded input and string
+// buffer have them).
 bool is_http_url(std::string_view url) noexcept;
 
 }  // namespace heymilo::detail

@@ -52,14 +52,17 @@ struct __attribute__((visibility("hidden"))) Parser::Impl {
   void apply(const Options& given) {
     options = walk_options = given;
     walk_options.max_depth = std::clamp<std::size_t>(given.max_depth, 1, kMaxDepthLimit);
+    buffers.errors.set_limit(given.max_errors);
   }
   PaddedInput pad(std::string_view json);
   simdjson::error_code reserve(std::size_t size);
-  // Parses as `requested`, or as the detected event when it is null; on success the view
-  // of last_read_as holds the document.
-  const Error* run(PaddedInput input, const Document* requested);
+  // Parses as `requested`, or as the detected event when it is null: no errors when valid,
+  // and then the view of last_read_as holds the document.
+  std::span<const Error> run(PaddedInput input, const Document* requested);
+  // Whether the document is valid (else the errors are in buffers.errors).
   bool walk(detail::Walker& walker, Document document);
-  const Error* walk_detected(detail::Walker& walker);
+  bool walk_detected(detail::Walker& walker);
+  std::span<const Error> fail(ErrorCode code, std::string_view message, std::string_view detail);
   // The view of `document`, as parse() returns it.
   const AnyDocument& any(Document document);
 };
@@ -77,13 +80,16 @@ PaddedInput Parser::Impl::pad(std::string_view input) {
 
 bool Parser::Impl::walk(detail::Walker& walker, Document document) {
   const detail::StructPlan& plan = *plans[static_cast<std::size_t>(document)];
+  bool ok = false;
   switch (document) {
-#define HEYMILO_DOCUMENT(name, View, Root) \
-  case Document::name:                     \
-    return read_root(walker, plan, std::get<View>(views));
+#define HEYMILO_DOCUMENT(name, View, Root)               \
+  case Document::name:                                   \
+    ok = read_root(walker, plan, std::get<View>(views)); \
+    break;
 #include <heymilo/documents.inc>
   }
-  return false;
+  // With Options::max_errors > 1 a walk may finish after errors it carried on from.
+  return ok && buffers.errors.count() == 0;
 }
 
 const AnyDocument& Parser::Impl::any(Document document) {
@@ -103,7 +109,7 @@ const AnyDocument& Parser::Impl::any(Document document) {
 // a report key turns up in the walk as interview_completed). Anything else (an error, or
 // interview_started without its `metadata`) goes to detect_event, which decides as the rule
 // reads, so what the walk reports is what detecting first would have reported.
-const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
+bool Parser::Impl::walk_detected(detail::Walker& walker) {
   using detail::kCompletedKey;
   using detail::kReportKey;
   Document event = Document::interview_started;
@@ -117,16 +123,16 @@ const Error* Parser::Impl::walk_detected(detail::Walker& walker) {
     if (ok && (event != Document::interview_started ||
                !std::get<InterviewStarted>(views).metadata.is_absent())) {
       last_read_as = event;
-      return nullptr;
+      return true;
     }
     buffers.reset();
     if (stopped == 0) break;
     event = stopped & kReportKey ? Document::report_available : Document::interview_completed;
   }
   Document detected{};
-  if (!walker.detect_event(detected)) return &buffers.errors.error();
+  if (!walker.detect_event(detected)) return false;
   last_read_as = detected;
-  return walk(walker, detected) ? nullptr : &buffers.errors.error();
+  return walk(walker, detected);
 }
 
 // Grows the token index and the string buffer to inputs of `size` bytes; a no-op once they
@@ -136,46 +142,46 @@ simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   return indexer.reserve(size);
 }
 
-const Error* Parser::Impl::run(PaddedInput input, const Document* requested) {
+std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view message,
+                                          std::string_view detail) {
+  buffers.errors.raise(code, nullptr, -1).append(message).append(detail);
+  return buffers.errors.errors();
+}
+
+std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requested) {
   buffers.reset();
   last_read_as.reset();
   if (requested) last_read_as = *requested;
   if (input.json.size() > options.max_bytes) {
-    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
-        .append("the input is ")
-        .append(std::to_string(input.json.size()))
-        .append(" bytes, more than the limit of ")
-        .append(std::to_string(options.max_bytes));
-    return &buffers.errors.error();
+    return fail(ErrorCode::too_large, "the input is ",
+                std::to_string(input.json.size()) + " bytes, more than the limit of " +
+                    std::to_string(options.max_bytes));
   }
   std::size_t sentinel = detail::Walker::find_sentinel(input.json);
   if (input.capacity < input.json.size() + kPadding || sentinel == std::string_view::npos) {
     input = pad(input.json);  // the copy's padding is spaces: one is the sentinel
     if (sentinel == std::string_view::npos) sentinel = input.json.size();
   }
-  if (auto error = reserve(input.json.size())) {
-    buffers.errors.raise(ErrorCode::too_large, nullptr, -1)
-        .append("cannot allocate the parser: ")
-        .append(simdjson::error_message(error));
-    return &buffers.errors.error();
-  }
-  if (auto error = indexer.index(input.json)) {
-    buffers.errors.raise(ErrorCode::invalid_json, nullptr, -1)
-        .append(simdjson::error_message(error));
-    return &buffers.errors.error();
-  }
+  if (auto error = reserve(input.json.size()))
+    return fail(ErrorCode::too_large,
+                "cannot allocate the parser: ", simdjson::error_message(error));
+  if (auto error = indexer.index(input.json))
+    return fail(ErrorCode::invalid_json, "", simdjson::error_message(error));
   const std::span<std::uint32_t> tokens = indexer.tokens();
   std::fill_n(tokens.data() + tokens.size(), detail::Walker::kSentinels,
               static_cast<std::uint32_t>(sentinel));
   detail::Walker walker(tokens, input.json, walk_options, buffers);
-  const Error* error = requested ? (walk(walker, *requested) ? nullptr : &buffers.errors.error())
-                                 : walk_detected(walker);
+  if (requested ? walk(walker, *requested) : walk_detected(walker)) return {};
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
-  // of another kind stands only if the whole input is valid JSON.
-  if (error && error->code != ErrorCode::invalid_json && error->code != ErrorCode::too_deep &&
-      error->code != ErrorCode::too_large && !walker.validate_document())
-    error = &buffers.errors.error();
-  return error;
+  // of another kind (unknown_event too) stands only if the whole input is valid JSON. A walk
+  // that carried on after field errors (Options::max_errors) and then broke is judged the
+  // same way, so that its one error is the one the default mode reports.
+  detail::ErrorState& errors = buffers.errors;
+  const ErrorCode code = errors.code();
+  if (errors.had_field_error() || (code != ErrorCode::invalid_json && code != ErrorCode::too_deep &&
+                                   code != ErrorCode::too_large))
+    walker.validate_document();
+  return errors.errors();
 }
 
 Parser::Parser(Options options) : impl_(std::make_unique<Impl>()) { impl_->apply(options); }
@@ -187,12 +193,14 @@ const Options& Parser::options() const noexcept { return impl_->options; }
 void Parser::set_options(const Options& options) noexcept { impl_->apply(options); }
 
 Result<AnyDocument> Parser::parse(PaddedInput json, Document document) {
-  if (const Error* error = impl_->run(json, &document)) return Result<AnyDocument>(*error);
+  const std::span<const Error> errors = impl_->run(json, &document);
+  if (!errors.empty()) return Result<AnyDocument>(errors);
   return Result<AnyDocument>(impl_->any(document));
 }
 
 Result<AnyDocument> Parser::parse(PaddedInput json) {
-  if (const Error* error = impl_->run(json, nullptr)) return Result<AnyDocument>(*error);
+  const std::span<const Error> errors = impl_->run(json, nullptr);
+  if (!errors.empty()) return Result<AnyDocument>(errors);
   return Result<AnyDocument>(impl_->any(*impl_->last_read_as));
 }
 
@@ -205,8 +213,8 @@ Result<AnyDocument> Parser::parse(std::string_view json) { return parse(PaddedIn
 template <class View>
 Result<View> Parser::parse(std::string_view json) {
   static constexpr Document kDocument = DocumentOf<View>::value;
-  if (const Error* error = impl_->run(PaddedInput{json, 0}, &kDocument))
-    return Result<View>(*error);
+  const std::span<const Error> errors = impl_->run(PaddedInput{json, 0}, &kDocument);
+  if (!errors.empty()) return Result<View>(errors);
   return Result<View>(std::get<View>(impl_->views));
 }
 
@@ -215,5 +223,7 @@ Result<View> Parser::parse(std::string_view json) {
 #include <heymilo/documents.inc>
 
 std::optional<Document> Parser::last_read_as() const noexcept { return impl_->last_read_as; }
+
+std::span<const Warning> Parser::warnings() const { return impl_->buffers.warnings.reports(); }
 
 }  // namespace heymilo

@@ -61,7 +61,8 @@ bool Walker::fail_check(const FieldInfo& field, const void* slot, std::string_vi
       message.assign("must not be empty");
       break;
     case Check::http_url:
-      message.append(" is not an absolute http(s) URL with a host");
+      message.append(
+          " is not an absolute http(s) URL with a host and no whitespace or control character");
       break;
     case Check::none:   // always passes
     case Check::range:  // a number: fail_out_of_range
@@ -80,7 +81,8 @@ bool Walker::check_waivers(const PendingWaivers& pending, const StructPlan& plan
         *static_cast<const bool*>(tables::value_of(waiver, object)))
       continue;
     const PathNode node{path, field.name};
-    return fail_out_of_range(field, pending.entries[i].token, &node);
+    fail_out_of_range(field, pending.entries[i].token, &node);
+    if (!may_carry_on()) return false;  // Options::max_errors > 1: the next waived field
   }
   return true;
 }

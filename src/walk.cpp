@@ -126,14 +126,23 @@ const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std
           stopped_at_ = event_key(key) & stop_kinds_;
           if (stopped_at_ != 0) return nullptr;
         }
+        if (options_.drift) warn_unknown_field(plan, &node, quote);
         Cursor value = at;
         if (!validate_value(value, &node, depth)) return nullptr;
         at = value;
+      } else if (seen & field->bit) {
+        fail_duplicate(&node, quote);
+        at.next = carry_on(at, token_of(quote) + 2, &node, depth);
+        if (at.next == nullptr) return nullptr;
       } else {
-        if (seen & field->bit) return failed(fail_duplicate(&node, quote));
         seen |= field->bit;
         expected = field + 1;
-        if (!read_field(at, *field, out, &node, depth, pending)) return nullptr;
+        // On failure only `expected`, `out` and the node are used, so that nothing else need
+        // live through the read; and `at` is passed by value, so that it stays in registers.
+        if (!read_field(at, *field, out, &node, depth, pending)) {
+          at.next = carry_on_field(at, *(expected - 1), out, &node, depth);
+          if (at.next == nullptr) return nullptr;
+        }
       }
       const char separator = at.peek();
       if (separator == ',') {
@@ -149,14 +158,14 @@ const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std
   const std::uint64_t required =
       options_.mode == Mode::strict ? plan.info->strict_required : plan.info->lenient_required;
   if (const std::uint64_t missing = required & ~seen)
-    return failed(
-        fail_missing(plan.info->fields[std::countr_zero(missing)], path, at.json + *open));
+    if (!fail_missing_fields(plan, missing, path, at.json + *open)) return nullptr;
   // Fields the object left out are value-initialised (all zero: absent, empty, 0).
   for (std::uint64_t absent = plan.all & ~seen; absent != 0; absent &= absent - 1) {
     const FieldPlan& field = plan.fields[std::countr_zero(absent)];
     std::memset(out + field.offset, 0, field.extent);
   }
   if (pending.count != 0 && !check_waivers(pending, plan, out, path)) return nullptr;
+  // (With Options::max_errors > 1 both report each error and go on while errors are kept.)
   return at.next;
 }
 
@@ -253,8 +262,11 @@ const std::uint32_t* Walker::read_array(Cursor at, const FieldPlan& field, const
       const PathNode node{path, count};
       void* slot = elements.append(field.element_size);
       if (!read_value(at, field.element_kind, field, slot, &node, depth)) {
-        ok = false;
-        break;
+        at.next = carry_on(at, error_token(), &node, depth);  // `at` by value, as above
+        if (at.next == nullptr) {
+          ok = false;
+          break;
+        }
       }
       ++count;
       const char separator = at.peek();
@@ -288,6 +300,7 @@ bool Walker::read_raw(Cursor& at, const PathNode* path, std::size_t depth, std::
 Cursor Walker::start() noexcept {
   backslash_ = json_;
   strings_used_ = 0;
+  syntax_only_ = false;
   return {json_, begin_};
 }
 

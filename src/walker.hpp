@@ -31,10 +31,13 @@ struct WalkBuffers {
   std::unique_ptr<char[]> strings;  // decoded copies of strings that hold escapes
   std::size_t strings_capacity = 0;
   ErrorState errors;
+  WarningList warnings;
 
-  // Forgets the previous parse's arrays (keeping the memory).
+  // Forgets the previous parse's arrays, errors and warnings (keeping the memory).
   void reset() noexcept {
     for (const auto& store : elements) store->reset();
+    errors.clear();
+    warnings.clear();
   }
 
   // Room for every string of an input of `size` bytes decoded (a decoded string is never
@@ -193,6 +196,28 @@ class Walker {
   bool check_waivers(const PendingWaivers& pending, const StructPlan& plan, const std::byte* object,
                      const PathNode* path);
 
+  // Rule 15 (Options::max_errors > 1), out of the hot path: after a field-level error, whether
+  // the walk carries on; carry_on then steps over the value at token `value` (checking its
+  // syntax only, as the default mode's check of a document with an error does) and returns
+  // the token after it, or null to stop.
+  [[gnu::cold]] bool may_carry_on() const noexcept;
+  [[gnu::cold]] const std::uint32_t* carry_on(Cursor at, const std::uint32_t* value,
+                                              const PathNode* path, std::size_t depth);
+  // After a field's own value failed to read: carry_on at the value (the last error's
+  // offset: a value's first byte, for every error carried on from), the field then absent.
+  [[gnu::cold]] const std::uint32_t* carry_on_field(Cursor at, const FieldPlan& field,
+                                                    std::byte* object, const PathNode* path,
+                                                    std::size_t depth);
+  // The token that starts at `where`; the one the last error's offset points at.
+  const std::uint32_t* token_of(const char* where) const noexcept;
+  const std::uint32_t* error_token() const noexcept;
+  // Each of the object's `missing` fields, in declaration order, as far as errors are kept.
+  [[gnu::cold]] bool fail_missing_fields(const StructPlan& plan, std::uint64_t missing,
+                                         const PathNode* path, const char* where);
+  // Rule 16 (Options::drift): the key at `quote` is not in the plan.
+  [[gnu::cold]] void warn_unknown_field(const StructPlan& plan, const PathNode* key,
+                                        const char* quote);
+
   bool enter(std::size_t depth, const char* where, const PathNode* path) {
     return depth <= options_.max_depth || fail_too_deep(where, path);
   }
@@ -225,8 +250,9 @@ class Walker {
   WalkBuffers& buffers_;
   std::size_t strings_used_ = 0;
   std::size_t array_level_ = 0;
-  bool syntax_only_ = false;  // validate_document(): is the input JSON at all?
-  unsigned stop_kinds_ = 0;   // stop_at_event_keys()
+  // validate_document(): is the input JSON at all? Also a walk carrying on after an error.
+  bool syntax_only_ = false;
+  unsigned stop_kinds_ = 0;  // stop_at_event_keys()
   unsigned stopped_at_ = 0;
 };
 

@@ -107,5 +107,31 @@ TEST(Allocation, RepeatedErrorsAreAllocationFreeWhenWarm) {
             0u);
 }
 
+// Rule 15 and 16: the error and warning lists are the parser's, reused.
+TEST(Allocation, EveryErrorAndWarningIsAllocationFreeWhenWarm) {
+  std::string report = large_report(1 << 20);
+  for (const auto& [from, to] : {std::pair{"\"match_score\":78", "\"match_score\":101"},
+                                 std::pair{"\"rank\":1,", "\"rank\":\"one\",\"hint\":1,"},
+                                 std::pair{"\"rank\":2,", "\"extra\":[],"}}) {
+    for (std::size_t at = report.find(from); at != std::string::npos; at = report.find(from, at))
+      report.replace(at, std::string_view(from).size(), to);
+  }
+  Parser parser(Options{.max_errors = 100, .drift = true});
+  std::size_t errors = 0, warnings = 0;
+  const auto parse = [&] {
+    errors = parser.parse_report_available(report).errors().size();
+    warnings = parser.warnings().size();
+  };
+  parse();
+  EXPECT_EQ(allocations_during(parse), 0u);
+  EXPECT_EQ(errors, 100u);
+  EXPECT_GE(warnings, 90u);  // those before the 100th error
+  // And a valid document with drift on.
+  const std::string valid = large_report(1 << 20);
+  ASSERT_TRUE(parser.parse_report_available(valid).ok());
+  EXPECT_EQ(allocations_during([&] { EXPECT_TRUE(parser.parse_report_available(valid).ok()); }),
+            0u);
+}
+
 }  // namespace
 }  // namespace heymilo

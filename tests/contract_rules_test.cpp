@@ -470,8 +470,14 @@ TEST_F(Rules, UrlPartsAreFoundAtEveryOffset) {
         {"http://h/" + pad + " " + std::string(20, 'a'), false},  // in any block
         {"http://h" + pad + "\\u0001", false},                    // nor a control character
         {"http://h?" + pad + "\\u007f", false},                   // nor DEL
-        {"http://[" + pad + "]:1", padded},                       // an IPv6 literal needs a body
-        {"http://" + pad + "#", padded},                          // the fragment ends the authority
+        {"http://h/" + pad + "\\u00a0", false},  // nor Unicode white space (RFC 3986)
+        {"http://h" + pad + "\u2028.com", false},
+        {"http://h/" + pad + "\u3000" + std::string(20, 'a'), false},
+        {"http://h/" + pad + "\\u0085", false},  // nor a C1 control character
+        {"http://h/" + pad + "\u009f" + "x", false},
+        {"http://h\u00e9" + pad + "/caf\u00e9\u4e2d", true},  // other non-ASCII is not banned
+        {"http://[" + pad + "]:1", padded},                   // an IPv6 literal needs a body
+        {"http://" + pad + "#", padded},                      // the fragment ends the authority
     };
     for (const auto& [url, valid] : cases) {
       SCOPED_TRACE(url);

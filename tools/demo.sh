@@ -55,6 +55,19 @@ step "stream 2000 generated payloads as NDJSON"
 "$heymilo" generate --event interview_completed --count 2000 --ndjson > "$tmp/events.ndjson"
 "$heymilo" validate --ndjson --stats "$tmp/events.ndjson" 2>&1 | tail -n 3
 
+step "a day of deliveries: 10,000 payloads, some with a new field, some broken; --summary"
+# Every 7th gets a field HeyMilo might add (at the root and in each scorecard question),
+# every 50th a match_score out of range, every 97th a string rank; --all-errors counts
+# every error of a document, --drift the unknown fields.
+"$heymilo" generate --event report_available --count 3000 --ndjson --seed 11 > "$tmp/reports.ndjson"
+"$heymilo" generate --event interview_completed --count 7000 --ndjson --seed 12 > "$tmp/completed.ndjson"
+cat "$tmp/reports.ndjson" "$tmp/completed.ndjson" | awk '
+  NR % 7 == 0  { sub(/^\{/, "{\"delivery_attempt\":1,"); gsub(/"rank":/, "\"hint\":\"\",\"rank\":") }
+  NR % 50 == 0 { sub(/"match_score":[0-9]+/, "\"match_score\":140") }
+  NR % 97 == 0 { sub(/"rank":[0-9]+/, "\"rank\":\"first\"") }
+  { print }' > "$tmp/day.ndjson"
+"$heymilo" validate --summary --drift --all-errors --stats --ndjson "$tmp/day.ndjson" || true
+
 step "heymilo-receiver: the docs' examples posted with curl, a duplicate, a rejection, a stop"
 receiver="$build/receiver/heymilo-receiver"
 port=${DEMO_RECEIVER_PORT:-18808}

@@ -32,6 +32,27 @@ struct Error {
   std::string_view message;  // for a person: what was found and what was expected
 };
 
+// Whether an error of this code is a whole document's only error (contract rule 15): the
+// input is not JSON, too deep, too large, or of no known event.
+constexpr bool is_whole_input(ErrorCode code) noexcept {
+  return code == ErrorCode::invalid_json || code == ErrorCode::too_deep ||
+         code == ErrorCode::too_large || code == ErrorCode::unknown_event;
+}
+
+// What a valid document may still carry (contract rule 16, Options::drift).
+enum class WarningCode : std::uint8_t {
+  unknown_field,  // a key the declaration of its typed object does not have
+};
+
+std::string_view to_string(WarningCode code) noexcept;
+
+struct Warning {
+  WarningCode code = WarningCode::unknown_field;
+  std::string_view path;     // RFC 6901 JSON Pointer of the key
+  std::int64_t offset = -1;  // byte offset of the key's opening quote
+  std::string_view message;
+};
+
 // Appends "/" and `token` escaped for a JSON Pointer ("~" as "~0", "/" as "~1"): how an
 // error's path names an object member.
 HEYMILO_API void append_pointer_token(std::string& pointer, std::string_view token);

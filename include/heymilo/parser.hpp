@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include <heymilo/document.hpp>
@@ -28,7 +29,16 @@ struct Options {
   Mode mode = Mode::strict;
   std::size_t max_bytes = std::size_t{64} << 20;  // longer input: too_large
   std::size_t max_depth = 1024;                   // deeper nesting: too_deep; `{}` has depth 1
+  // Up to this many errors a document (contract rule 15), the first always the one the
+  // default of 1 reports; 0 counts as 1. Result::errors() holds them.
+  std::size_t max_errors = 1;
+  // Reports every unknown key of a typed object as a warning (contract rule 16), up to
+  // kMaxWarnings a document; Parser::warnings() holds them.
+  bool drift = false;
 };
+
+// The most warnings a document reports; the ones past it are left out.
+inline constexpr std::size_t kMaxWarnings = 100;
 
 // The largest max_depth the parser honours; larger settings are clamped to it, so that a
 // deep document cannot exhaust the stack of a thread with the common 1 MiB default.
@@ -55,7 +65,9 @@ template <class T>
 class [[nodiscard]] Result {
  public:
   explicit Result(const T& value) noexcept : value_(&value) {}
-  explicit Result(const Error& error) noexcept : error_(&error) {}
+  explicit Result(const Error& error) noexcept : errors_(&error, 1) {}
+  // At least one error.
+  explicit Result(std::span<const Error> errors) noexcept : errors_(errors) {}
 
   bool ok() const noexcept { return value_ != nullptr; }
   explicit operator bool() const noexcept { return ok(); }
@@ -63,12 +75,14 @@ class [[nodiscard]] Result {
   const T& value() const noexcept { return *value_; }
   const T& operator*() const noexcept { return *value_; }
   const T* operator->() const noexcept { return value_; }
-  // Only when !ok().
-  const Error& error() const noexcept { return *error_; }
+  // Only when !ok(): the first error (the only one unless Options::max_errors > 1).
+  const Error& error() const noexcept { return errors_.front(); }
+  // Every error reported, in the contract's order (rule 15); empty when ok().
+  std::span<const Error> errors() const noexcept { return errors_; }
 
  private:
   const T* value_ = nullptr;
-  const Error* error_ = nullptr;
+  std::span<const Error> errors_;
 };
 
 class HEYMILO_API Parser {
@@ -105,6 +119,10 @@ class HEYMILO_API Parser {
   // tell: unknown_event, a root that is not an object, an input too large, or one broken
   // before the root's keys could be read.
   std::optional<Document> last_read_as() const noexcept;
+
+  // The last parse's warnings (Options::drift), valid or not, in document order; valid until
+  // the next parse, like a view.
+  std::span<const Warning> warnings() const;
 
  private:
   struct Impl;

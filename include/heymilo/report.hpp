@@ -216,9 +216,9 @@ struct RootLevelConfigs {
 struct VapiCallConfig {
   Field<std::string_view> end_call_message;
   Field<double> idle_message_max_spoken_count;
-  Field<std::int64_t> idle_timeout_seconds;
+  Field<double> idle_timeout_seconds;
   Field<double> wait_seconds;
-  Field<std::int64_t> backoff_seconds;
+  Field<double> backoff_seconds;
   Field<std::string_view> llm_model;
   Field<double> llm_temperature;
 };
@@ -239,7 +239,7 @@ struct WebInterviewConfig {
 
 struct CheatDetectionConfig {
   Field<bool> enabled;
-  Field<std::int64_t> threshold;
+  Field<double> threshold;
   Field<std::span<const RawJson>> types;
 };
 
@@ -252,8 +252,8 @@ struct AgentConfig {
   Field<std::string_view> interview_type;
   Field<std::string_view> prompt_version;
   Field<WebInterviewConfig> web_interview_config;
-  Field<std::int64_t> min_evaluation_score;
-  Field<std::int64_t> num_questions;
+  Field<double> min_evaluation_score;
+  Field<double> num_questions;
   Field<CheatDetectionConfig> cheat_detection_config;
 };
 
@@ -274,7 +274,7 @@ struct StepWorkflowStep {
   Field<std::string_view> step_id;
   Field<std::string_view> workflow_id;
   Field<std::string_view> step_type;
-  Field<std::int64_t> rank;
+  Field<double> rank;
   Field<std::string_view> details;
   Field<double> created_at;
   Field<RawJson> depends_on;  // the docs show only null: any JSON value

@@ -33,10 +33,12 @@ void put(JsonObject& object, std::string_view key, Json value) {
   object.emplace_back(std::string(key), std::move(value));
 }
 
-// The characters is_http_url bans anywhere (control characters, space, DEL) as a character
-// range. It holds the characters themselves rather than \u escapes, which RE2 (Go, Rust)
-// does not read; the files still show them as JSON \u escapes.
-const std::string kBannedInUrl("\0- \x7f", 4);
+// The characters is_http_url bans anywhere (control characters, space, DEL, C1 controls and
+// Unicode's white space) as character ranges. It holds the characters themselves (in UTF-8)
+// rather than \u escapes, which RE2 (Go, Rust) does not read; the files still show them as
+// JSON \u escapes.
+const std::string kBannedInUrl =
+    std::string("\0- ", 3) + "\x7f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 
 // src/json_text.cpp's is_http_url as an ECMA-262 pattern: "http://" or "https://" in any
 // case; no banned character anywhere; the host (after the authority's last "@", before ":"

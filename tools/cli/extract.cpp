@@ -45,7 +45,7 @@ int run_extract(const ExtractOptions& options) {
   std::string out;
   if (read.status == ReadResult::too_large) {
     const TooLarge too_large(read.size, options.parser.max_bytes, "input");
-    append_plain(out, {options.input, 0, options.event, &too_large.error});
+    append_plain(out, {options.input, 0, options.event, {&too_large.error, 1}, {}});
     std::fputs(out.c_str(), stderr);
     return 1;
   }
@@ -53,7 +53,7 @@ int run_extract(const ExtractOptions& options) {
   const PaddedInput json = padded(text);
   const auto result = options.event ? parser.parse(json, *options.event) : parser.parse(json);
   if (!result) {
-    append_plain(out, {options.input, 0, options.event, &result.error()});
+    append_plain(out, {options.input, 0, options.event, result.errors(), {}});
     std::fputs(out.c_str(), stderr);
     return 1;
   }

@@ -32,6 +32,7 @@ constexpr std::string_view kValidate =
 Checks each input against the validation contract and prints one line per document:
   FILE: ok (EVENT)
   FILE: CODE at PATH: MESSAGE        (PATH is a JSON Pointer, empty for the root)
+(a line per error with --max-errors, then a line per warning with --drift).
 With --ndjson, FILE:LINE names the line. A DIRECTORY stands for the *.json files in it
 (sorted by name, not recursive); `-` or no input at all reads standard input.
 
@@ -44,8 +45,9 @@ Flags:
                      heymilo validate --lenient partial.json
   --json           one JSON object per document and line, for programs:
                    {"input":..,"valid":..,"event":..,"errors":[{"code":..,"path":..,
-                   "offset":..,"message":..}]}, plus "line":N with --ndjson; "event" is
-                   what the document was read as, null when auto could not tell.
+                   "offset":..,"message":..}]}, plus "line":N with --ndjson and
+                   "warnings":[...] (the same fields) with --drift; "event" is what the
+                   document was read as, null when auto could not tell.
                      heymilo validate --json *.json
   --ndjson         each non-empty line of each input is one document, reported with its
                    line number. Inputs are read in chunks: memory stays bounded by the
@@ -60,6 +62,24 @@ Flags:
                    and invalid counts and the throughput (MB/s and docs/s over the run's
                    wall time, reading included).
                      heymilo validate --stats --ndjson events.ndjson
+  --max-errors N   report up to N errors a document (default 1), in document order, the
+                   first always the one the default reports (contract rule 15): one line
+                   each, or all in "errors" with --json. A document that is not JSON, too
+                   deep, too large or of an unknown event has that one error.
+                     heymilo validate --max-errors 10 payload.json
+  --all-errors     the same as --max-errors 100.
+  --drift          also report each unknown key of a typed object (a field the contract
+                   does not know: has the provider started sending something new?) as
+                   `FILE: warning unknown_field at PATH`, or in "warnings" with --json; at
+                   most 100 a document. Warnings never make a document invalid.
+                     heymilo validate --drift --ndjson deliveries.ndjson
+  --summary        instead of a line per document, print counts over all inputs: documents
+                   per event and verdict, errors per code and path pattern, and with --drift
+                   unknown fields per path pattern with the share of that event's documents
+                   carrying them. Array indices are written `*`. At most 10000 patterns are
+                   kept a table; the rest are counted together as other patterns. With
+                   --json, one JSON object.
+                     heymilo validate --summary --drift --all-errors --ndjson day.ndjson
   -h, --help       show this help.
 
 Exit codes: 0 every document valid, 1 any invalid, 2 usage or I/O error (a missing or

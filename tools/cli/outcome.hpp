@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,19 +14,23 @@
 namespace heymilo::cli {
 
 struct Outcome {
-  std::string_view input;         // a file name, or `-` for standard input
-  std::uint64_t line = 0;         // with --ndjson: the 1-based line; else 0
-  std::optional<Document> event;  // what the input was validated as, when known
-  const Error* error = nullptr;   // null when valid
+  std::string_view input;             // a file name, or `-` for standard input
+  std::uint64_t line = 0;             // with --ndjson: the 1-based line; else 0
+  std::optional<Document> event;      // what the input was validated as, when known
+  std::span<const Error> errors;      // empty when valid
+  std::span<const Warning> warnings;  // --drift
+  bool valid() const { return errors.empty(); }
 };
 
-// `FILE: ok (EVENT)` or `FILE: CODE at PATH: MESSAGE`, with `FILE:LINE` for NDJSON; PATH is
-// the JSON Pointer as it is (the root's is empty: `at : `); ends with a newline.
+// `FILE: ok (EVENT)`, or a line `FILE: CODE at PATH: MESSAGE` per error, then a line
+// `FILE: warning CODE at PATH` per warning; `FILE:LINE` for NDJSON; PATH is the JSON Pointer
+// as it is (the root's is empty: `at : `); each line ends with a newline.
 void append_plain(std::string& out, const Outcome& outcome);
 
 // {"input":..,"line":N,"valid":..,"event":..,"errors":[{"code":..,"path":..,"offset":..,
-// "message":..}]}; "line" only for NDJSON, "event" null when not known; ends with a newline.
-void append_json_line(std::string& out, const Outcome& outcome);
+// "message":..}],"warnings":[...]}; "line" only for NDJSON, "event" null when not known,
+// "warnings" (the same fields) only with `with_warnings` (--drift); ends with a newline.
+void append_json_line(std::string& out, const Outcome& outcome, bool with_warnings);
 
 // The error the tool reports itself for an input it refuses to load (longer than
 // --max-bytes), in the library's form: too_large at the root, offset unknown.

@@ -7,6 +7,7 @@
 #include "input.hpp"
 #include "outcome.hpp"
 #include "stats.hpp"
+#include "summary.hpp"
 
 namespace heymilo::cli {
 namespace {
@@ -36,6 +37,7 @@ class Validator {
         validate_whole(*file, buffer);
       }
     }
+    if (options_.summary) out_ += options_.json ? summary_.json() : summary_.plain();
     flush();
     if (options_.stats) std::fprintf(stderr, "%s\n", stats_.summary().c_str());
     return any_io_error_ ? 2 : any_invalid_ ? 1 : 0;
@@ -47,7 +49,7 @@ class Validator {
     if (read.status == ReadResult::io_error) return io_error(read.error);
     if (read.status == ReadResult::too_large) {
       const TooLarge too_large(read.size, options_.parser.max_bytes, "input");
-      return report({file.name(), 0, options_.event, &too_large.error}, read.size);
+      return report({file.name(), 0, options_.event, {&too_large.error, 1}, {}}, read.size);
     }
     check(file.name(), 0, buffer);
   }
@@ -58,7 +60,7 @@ class Validator {
     while (reader.next(line)) {
       if (line.too_long) {
         const TooLarge too_large(line.length, options_.parser.max_bytes, "line");
-        report({file.name(), line.number, options_.event, &too_large.error}, line.length);
+        report({file.name(), line.number, options_.event, {&too_large.error, 1}, {}}, line.length);
       } else if (!is_blank(reader.text())) {
         check(file.name(), line.number, reader.text());
       }
@@ -69,17 +71,19 @@ class Validator {
   void check(std::string_view input, std::uint64_t line, std::string& text) {
     const PaddedInput json = padded(text);
     const auto result = options_.event ? parser_.parse(json, *options_.event) : parser_.parse(json);
-    report({input, line, parser_.last_read_as(), result ? nullptr : &result.error()}, text.size());
+    report({input, line, parser_.last_read_as(), result.errors(), parser_.warnings()}, text.size());
   }
 
   void report(const Outcome& outcome, std::uint64_t bytes) {
-    if (options_.json) {
-      append_json_line(out_, outcome);
+    if (options_.summary) {
+      summary_.add(outcome);
+    } else if (options_.json) {
+      append_json_line(out_, outcome, options_.parser.drift);
     } else {
       append_plain(out_, outcome);
     }
-    stats_.add(bytes, outcome.error == nullptr);
-    if (outcome.error) any_invalid_ = true;
+    stats_.add(bytes, outcome.valid());
+    if (!outcome.valid()) any_invalid_ = true;
     if (out_.size() >= 64 * 1024) flush();
   }
 
@@ -98,6 +102,7 @@ class Validator {
   const ValidateOptions& options_;
   Parser parser_;
   Stats stats_;
+  Summary summary_;
   std::string out_;
   bool any_invalid_ = false;
   bool any_io_error_ = false;
@@ -114,6 +119,12 @@ ValidateOptions parse_validate_args(std::span<const std::string_view> args) {
     }
     const std::string_view flag = cursor.take_flag();
     if (flag == "--" || take_parser_flag(cursor, flag, options.event, options.parser)) continue;
+    if (flag == "--max-errors") {
+      const std::uint64_t n = parse_count(cursor, flag, cursor.value(flag));
+      if (n == 0) cursor.fail("flag '--max-errors' needs an integer of at least 1, not '0'");
+      options.parser.max_errors = n;
+      continue;
+    }
     cursor.no_value(flag);
     if (flag == "--json") {
       options.json = true;
@@ -121,6 +132,12 @@ ValidateOptions parse_validate_args(std::span<const std::string_view> args) {
       options.ndjson = true;
     } else if (flag == "--stats") {
       options.stats = true;
+    } else if (flag == "--all-errors") {
+      options.parser.max_errors = kAllErrors;
+    } else if (flag == "--drift") {
+      options.parser.drift = true;
+    } else if (flag == "--summary") {
+      options.summary = true;
     } else {
       cursor.unknown(flag);
     }

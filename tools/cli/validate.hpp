@@ -12,12 +12,16 @@
 
 namespace heymilo::cli {
 
+// What --all-errors asks for (contract rule 15).
+inline constexpr std::size_t kAllErrors = 100;
+
 struct ValidateOptions {
   std::optional<Document> event;  // nullopt: detect the payload (`--event auto`)
-  Options parser;                 // --lenient, --max-bytes, --max-depth
+  Options parser;                 // --lenient, --max-bytes, --max-depth, --max-errors, --drift
   bool json = false;              // one JSON object per result
   bool ndjson = false;            // one document per non-empty line
   bool stats = false;             // a summary line on stderr at the end
+  bool summary = false;           // counts over all inputs instead of a line per document
   std::vector<std::string> inputs;
 };
 

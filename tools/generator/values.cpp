@@ -211,6 +211,9 @@ void Builder::number_value(const FieldInfo& field) {
       field.check == Check::range ? static_cast<std::int64_t>(std::ceil(field.min * 100)) : 0;
   if (contains(name, "score")) return hundredths(std::max<std::int64_t>(floor, 0), 10000);
   if (contains(name, "temperature")) return hundredths(std::max<std::int64_t>(floor, 0), 100);
+  // Ranks, counts and thresholds: whole numbers, as the docs' examples write them.
+  if (name == "rank" || contains(name, "questions") || contains(name, "threshold"))
+    return integer_value(field, false);
   if (ends_with(name, "_count"))
     return append_integer(out_, std::max<std::int64_t>(floor / 100, rng().between(1, 5)));
   if (contains(name, "second") || contains(name, "duration"))
