@@ -18,15 +18,17 @@ export ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initial
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 echo "== (a) unit tests under ASan+UBSan (build-asan)"
+# The consumer projects (tests/install) are not built again here: .ci/run runs them in build/.
 cmake -S . -B build-asan -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-  -DCMAKE_CXX_FLAGS="-O1 $sanitizers"
+  -DCMAKE_CXX_FLAGS="-O1 $sanitizers" -DCMAKE_COMPILE_WARNING_AS_ERROR=ON \
+  -DHEYMILO_TEST_CONSUMERS=OFF
 cmake --build build-asan -j"$jobs"
 ctest --test-dir build-asan -j"$jobs" --output-on-failure
 
 echo "== (b) fuzz targets (build-fuzz), ${fuzz_seconds}s each"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS=-O1 -DHEYMILO_BUILD_FUZZERS=ON -DHEYMILO_BUILD_TESTS=OFF \
-  -DHEYMILO_BUILD_BENCHMARKS=OFF
+  -DHEYMILO_BUILD_BENCHMARKS=OFF -DHEYMILO_BUILD_RECEIVER=OFF -DCMAKE_COMPILE_WARNING_AS_ERROR=ON
 cmake --build build-fuzz -j"$jobs"
 
 out=build-fuzz/fuzz

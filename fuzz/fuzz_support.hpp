@@ -15,8 +15,9 @@
 namespace heymilo::fuzz {
 
 [[noreturn]] inline void fail(std::string_view what, std::string_view detail = {}) {
-  std::fprintf(stderr, "heymilo fuzz check failed: %.*s\n%.*s\n", static_cast<int>(what.size()),
-               what.data(), static_cast<int>(detail.size()), detail.data());
+  std::string message = "heymilo fuzz check failed: ";
+  message.append(what).append("\n").append(detail).append("\n");
+  std::fwrite(message.data(), 1, message.size(), stderr);
   std::abort();
 }
 

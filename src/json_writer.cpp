@@ -87,7 +87,7 @@ void append_value(std::string& out, Kind kind, const FieldInfo& field, const voi
       out += *static_cast<const bool*>(value) ? "true" : "false";
       break;
     case Kind::object:
-      detail::append_json(out, field.nested(), value);
+      tables::append_json(out, field.nested(), value);
       break;
     case Kind::raw_object:
       out += static_cast<const RawObject*>(value)->json;
@@ -117,7 +117,7 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void detail::append_json(std::string& out, const tables::StructInfo& info, const void* object) {
+void tables::append_json(std::string& out, const StructInfo& info, const void* object) {
   out += '{';
   bool first = true;
   for (const FieldInfo& field : info.fields) {

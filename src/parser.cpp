@@ -11,6 +11,7 @@
 namespace heymilo {
 
 static_assert(kPadding == simdjson::SIMDJSON_PADDING);
+static_assert(detail::Walker::kSentinels <= detail::Indexer::kSpareEntries);
 
 namespace {
 
@@ -28,11 +29,11 @@ bool read_root(detail::Walker& walker, const detail::StructPlan& plan, WebhookLi
 
 }  // namespace
 
-struct Parser::Impl {
+// Hidden although Parser is exported: nothing outside the library names it.
+struct __attribute__((visibility("hidden"))) Parser::Impl {
   Options options;
   Options walk_options;  // `options` with max_depth clamped to kMaxDepthLimit
-  // simdjson's DOM parser for this CPU, of which only stage 1 runs; created on the first parse.
-  std::unique_ptr<detail::DomImplementation> dom;
+  detail::Indexer indexer;
   detail::WalkBuffers buffers;
   std::unique_ptr<char[]> copy;  // padded copy of inputs that come without padding
   std::size_t copy_capacity = 0;
@@ -138,11 +139,7 @@ bool Parser::Impl::walk_detected(detail::Walker& walker) {
 // are large enough, which is what keeps a warm parser from allocating.
 simdjson::error_code Parser::Impl::reserve(std::size_t size) {
   buffers.reserve_strings(size);
-  if (!dom) {
-    // The depth is the DOM stage's business; stage 1 alone does not use it.
-    return simdjson::get_active_implementation()->create_dom_parser_implementation(size, 1, dom);
-  }
-  return dom->capacity() < size ? dom->set_capacity(size) : simdjson::SUCCESS;
+  return indexer.reserve(size);
 }
 
 std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view message,
@@ -168,13 +165,12 @@ std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requ
   if (auto error = reserve(input.json.size()))
     return fail(ErrorCode::too_large,
                 "cannot allocate the parser: ", simdjson::error_message(error));
-  if (auto error = dom->stage1(reinterpret_cast<const std::uint8_t*>(input.json.data()),
-                               input.json.size(), simdjson::stage1_mode::regular))
+  if (auto error = indexer.index(input.json))
     return fail(ErrorCode::invalid_json, "", simdjson::error_message(error));
-  std::uint32_t* tokens = dom->structural_indexes.get();
-  const std::size_t count = dom->n_structural_indexes;
-  std::fill_n(tokens + count, detail::Walker::kSentinels, static_cast<std::uint32_t>(sentinel));
-  detail::Walker walker({tokens, count}, input.json, walk_options, buffers);
+  const std::span<std::uint32_t> tokens = indexer.tokens();
+  std::fill_n(tokens.data() + tokens.size(), detail::Walker::kSentinels,
+              static_cast<std::uint32_t>(sentinel));
+  detail::Walker walker(tokens, input.json, walk_options, buffers);
   if (requested ? walk(walker, *requested) : walk_detected(walker)) return {};
   // A broken document is invalid_json whatever else is wrong with it (rule 1), so an error
   // of another kind (unknown_event too) stands only if the whole input is valid JSON. A walk

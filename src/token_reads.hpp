@@ -1,7 +1,7 @@
 #pragma once
-// Reading one token: strings (kept in the input when they hold no escape), numbers, literals.
-// Inlined into the table walk (walk.cpp) and the syntax check (syntax.cpp). With walker.hpp's
-// DomImplementation, the only place that names simdjson's internal parsers.
+// Reading one token: strings (kept in the input when they hold no escape), numbers, literals
+// (simdjson's parsers, through simdjson_adapter.hpp). Inlined into the table walk (walk.cpp)
+// and the syntax check (syntax.cpp).
 
 #include <charconv>
 #include <cstdint>
@@ -13,14 +13,6 @@
 
 namespace heymilo::detail {
 namespace token_text {
-
-// simdjson's number and literal parsers, compiled for the including translation unit's target.
-namespace numbers = simdjson::builtin::numberparsing;
-namespace atoms = simdjson::builtin::atomparsing;
-
-inline const std::uint8_t* bytes(const char* text) noexcept {
-  return reinterpret_cast<const std::uint8_t*>(text);
-}
 
 inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -39,14 +31,6 @@ inline const char* closing_quote(const char* next) noexcept {
   while (*next != '"');
   return next;
 }
-
-// parse_number's output when only the validity of a number matters.
-struct IgnoreNumber {
-  void append_s64(std::int64_t) noexcept {}
-  void append_u64(std::uint64_t) noexcept {}
-  void append_double(double) noexcept {}
-  void skip_double() noexcept {}
-};
 
 // simdjson 3.0.1's header-compiled number parser misreads some numbers with more than 19
 // significant digits (0.922337203685477580879 comes out as 7.9e-20; its DOM parser, built
@@ -89,8 +73,7 @@ inline bool Walker::read_number(Cursor& at, const PathNode* path, double& out) {
   using namespace token_text;
   const char* start = at.here();
   ++at.next;
-  if (numbers::parse_double(bytes(start)).get(out) != simdjson::SUCCESS)
-    return fail_number(path, scalar_text(at, start));
+  if (!parse_double(start, out)) return fail_number(path, scalar_text(at, start));
   reread_long_number(scalar_text(at, start), out);
   return true;
 }
@@ -99,7 +82,7 @@ inline bool Walker::read_integer(Cursor& at, const PathNode* path, std::int64_t&
   using namespace token_text;
   const char* start = at.here();
   ++at.next;
-  if (numbers::parse_integer(bytes(start)).get(out) == simdjson::SUCCESS) return true;
+  if (parse_int64(start, out)) return true;
   return read_integral_number(path, scalar_text(at, start), out);
 }
 
@@ -109,8 +92,7 @@ inline bool Walker::read_any_number(Cursor& at, const PathNode* path) {
   // parser rejects them (README), except when only the syntax is in question.
   const char* start = at.here();
   ++at.next;
-  IgnoreNumber ignore;
-  if (numbers::parse_number(bytes(start), ignore) == simdjson::SUCCESS) return true;
+  if (is_dom_number(start)) return true;
   if (syntax_only_ && is_json_number(scalar_text(at, start))) return true;
   return fail_syntax(path, start, "invalid number");
 }
@@ -119,7 +101,7 @@ inline bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {
   using namespace token_text;
   const char* start = at.here();
   out = *start == 't';
-  if (out ? !atoms::is_valid_true_atom(bytes(start)) : !atoms::is_valid_false_atom(bytes(start)))
+  if (out ? !is_true_literal(start) : !is_false_literal(start))
     return fail_syntax(path, start, "invalid literal: expected true or false");
   ++at.next;
   return true;
@@ -128,8 +110,7 @@ inline bool Walker::read_boolean(Cursor& at, const PathNode* path, bool& out) {
 inline bool Walker::read_null(Cursor& at, const PathNode* path) {
   using namespace token_text;
   const char* start = at.here();
-  if (!atoms::is_valid_null_atom(bytes(start)))
-    return fail_syntax(path, start, "invalid literal: expected null");
+  if (!is_null_literal(start)) return fail_syntax(path, start, "invalid literal: expected null");
   ++at.next;
   return true;
 }

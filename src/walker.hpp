@@ -10,13 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include <simdjson.h>
-
 #include <heymilo/detail/tables.hpp>
 #include <heymilo/parser.hpp>
 
 #include "arena.hpp"
 #include "error_state.hpp"
+#include "simdjson_adapter.hpp"
 #include "walk_plan.hpp"
 
 namespace heymilo::detail {
@@ -24,11 +23,6 @@ namespace heymilo::detail {
 using tables::FieldInfo;
 using tables::Kind;
 using tables::StructInfo;
-
-// simdjson's DOM parser for the CPU it runs on, of which the parser runs only stage 1, the
-// layer simdjson's own DOM and on-demand parsers are built on: it checks UTF-8, control
-// characters and string termination, and lists where each token starts.
-using DomImplementation = simdjson::internal::dom_parser_implementation;
 
 // The buffers a walk writes into, owned by the parser and reused across parses.
 struct WalkBuffers {

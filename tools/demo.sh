@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A tour of the `heymilo` command-line tool: builds the project into build/ if needed,
 # validates every example of the provider's docs, summarises `heymilo extract` of the docs'
-# report, shows an invalid payload's error, and generates and checks a 1 MB report.
+# report, shows an invalid payload's error, generates and checks a 1 MB report, and runs
+# heymilo-receiver: posts the examples with curl, a duplicate and a rejection, then stops it.
 # Run from anywhere: bash tools/demo.sh (BUILD_DIR=... to use another build directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,3 +67,26 @@ cat "$tmp/reports.ndjson" "$tmp/completed.ndjson" | awk '
   NR % 97 == 0 { sub(/"rank":[0-9]+/, "\"rank\":\"first\"") }
   { print }' > "$tmp/day.ndjson"
 "$heymilo" validate --summary --drift --all-errors --stats --ndjson "$tmp/day.ndjson" || true
+
+step "heymilo-receiver: the docs' examples posted with curl, a duplicate, a rejection, a stop"
+receiver="$build/receiver/heymilo-receiver"
+port=${DEMO_RECEIVER_PORT:-18808}
+url="http://127.0.0.1:$port/webhook/heymilo"
+"$receiver" --listen "127.0.0.1:$port" --store "sqlite:$tmp/inbox.db" \
+  --exec 'test -n "$HEYMILO_INTERVIEW_ID" && cat > /dev/null' \
+  2> "$tmp/receiver.log" &
+receiver_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+post() { curl -s -w '  (HTTP %{http_code})\n' -H 'Content-Type: application/json' --data-binary "$@" "$url"; }
+for event in interview_started interview_completed report_available; do
+  post "@tests/data/$event.json"
+done
+echo "the same interview_started again:"
+post @tests/data/interview_started.json
+echo "an invalid report (match_score 107):"
+sed 's/"match_score": 78/"match_score": 107/' tests/data/report_available.json | post @-
+sleep 1  # the handler runs asynchronously
+kill -TERM "$receiver_pid"
+wait "$receiver_pid" && echo "receiver stopped (exit 0); its log has $(wc -l < "$tmp/receiver.log") JSON lines"
+sqlite3 "$tmp/inbox.db" "SELECT event, interview_id, state FROM inbox ORDER BY id;
+                         SELECT 'rejected: ' || error_code || ' at ' || error_path FROM rejected;"

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include <heymilo/export.hpp>
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>
 #include <heymilo/webhook.hpp>
@@ -26,8 +27,8 @@ inline constexpr Document kAllDocuments[] = {
 #include <heymilo/documents.inc>
 };
 
-std::string_view to_string(Document document) noexcept;
-std::optional<Document> document_from_string(std::string_view name) noexcept;
+HEYMILO_API std::string_view to_string(Document document) noexcept;
+HEYMILO_API std::optional<Document> document_from_string(std::string_view name) noexcept;
 
 // The Document whose view is `View`: DocumentOf<ReportAvailable>::value.
 template <class View>

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <heymilo/export.hpp>
+
 namespace heymilo {
 
 enum class ErrorCode : std::uint8_t {
@@ -21,7 +23,7 @@ enum class ErrorCode : std::uint8_t {
 };
 
 // The contract's spelling of the code, e.g. "out_of_range".
-std::string_view to_string(ErrorCode code) noexcept;
+HEYMILO_API std::string_view to_string(ErrorCode code) noexcept;
 
 struct Error {
   ErrorCode code = ErrorCode::invalid_json;
@@ -53,9 +55,9 @@ struct Warning {
 
 // Appends "/" and `token` escaped for a JSON Pointer ("~" as "~0", "/" as "~1"): how an
 // error's path names an object member.
-void append_pointer_token(std::string& pointer, std::string_view token);
+HEYMILO_API void append_pointer_token(std::string& pointer, std::string_view token);
 
 // "PATH: CODE: MESSAGE", e.g. "/summary/match_score: out_of_range: 101 is outside 0..100".
-std::string to_string(const Error& error);
+HEYMILO_API std::string to_string(const Error& error);
 
 }  // namespace heymilo

@@ -13,4 +13,5 @@
 #include <heymilo/parser.hpp>
 #include <heymilo/payloads.hpp>
 #include <heymilo/report.hpp>
+#include <heymilo/version.hpp>
 #include <heymilo/webhook.hpp>

@@ -9,30 +9,28 @@
 #include <string_view>
 
 #include <heymilo/document.hpp>
+#include <heymilo/export.hpp>
 
 namespace heymilo {
 
 // Appends `text` as a JSON string, quotes included.
-void append_json_string(std::string& out, std::string_view text);
+HEYMILO_API void append_json_string(std::string& out, std::string_view text);
 
 // Appends the canonical JSON of a parsed document (webhook_list: an array).
-void append_json(std::string& out, const AnyDocument& document);
+HEYMILO_API void append_json(std::string& out, const AnyDocument& document);
 
 namespace tables {  // the field tables (detail/tables.hpp), opaque here
 struct StructInfo;
 template <class T>
-const StructInfo& describe() noexcept;
-}  // namespace tables
-
-namespace detail {
+HEYMILO_API const StructInfo& describe() noexcept;
 // Appends the canonical JSON of the struct `object` that `info` describes.
-void append_json(std::string& out, const tables::StructInfo& info, const void* object);
-}  // namespace detail
+HEYMILO_API void append_json(std::string& out, const tables::StructInfo& info, const void* object);
+}  // namespace tables
 
 // Appends the canonical JSON of a view: a document's or any struct inside one.
 template <class View>
 void append_json(std::string& out, const View& view) {
-  detail::append_json(out, tables::describe<View>(), &view);
+  tables::append_json(out, tables::describe<View>(), &view);
 }
 
 }  // namespace heymilo

@@ -16,6 +16,7 @@
 
 #include <heymilo/document.hpp>
 #include <heymilo/error.hpp>
+#include <heymilo/export.hpp>
 
 namespace heymilo {
 
@@ -84,7 +85,7 @@ class [[nodiscard]] Result {
   std::span<const Error> errors_;
 };
 
-class Parser {
+class HEYMILO_API Parser {
  public:
   explicit Parser(Options options = {});
   ~Parser();

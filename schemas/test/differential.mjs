@@ -49,7 +49,7 @@ for (const name of ["modules", "schemas", "corpus"]) {
   if (!args[name]) throw new Error(`--${name} is required`);
 }
 
-// ajv lives in the build directory's node_modules, not next to this script.
+// ajv from --modules (schemas/node_modules, where scripts/install-deps.sh runs npm ci).
 const require = createRequire(join(args.modules, "index.js"));
 const Ajv2020 = require("ajv/dist/2020").default;
 

@@ -222,7 +222,7 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
                   "the table must list the members of " #Struct " in their order");              \
   }                                                                                              \
   template <>                                                                                    \
-  const ::heymilo::tables::StructInfo& describe<Struct>() noexcept {                             \
+  HEYMILO_API const ::heymilo::tables::StructInfo& describe<Struct>() noexcept {                 \
     static constexpr auto kInfo =                                                                \
         ::heymilo::tables::declare::declare_struct<Struct>(json_name, Struct##_declared::table); \
     return kInfo;                                                                                \

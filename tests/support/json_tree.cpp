@@ -37,8 +37,10 @@ Json from_dom(simdjson::dom::element element) {
       for (auto [key, value] : element.get_object()) object.emplace_back(key, from_dom(value));
       return {std::move(object)};
     }
+    default:  // simdjson 4.x's BIGINT, which its DOM gives only when asked to keep big integers
+      break;
   }
-  return {nullptr};
+  throw std::runtime_error("a DOM element of a type the test tree does not hold");
 }
 
 void write(std::string& out, const Json& json) {

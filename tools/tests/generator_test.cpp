@@ -129,10 +129,12 @@ void expect_all_presences(const StructInfo& info, const Seen& seen,
     const auto found = seen.find(&field);
     ASSERT_NE(found, seen.end()) << info.name << "." << field.name << " never generated";
     EXPECT_TRUE(found->second.count(Presence::present)) << info.name << "." << field.name;
-    if (field.nullable)
+    if (field.nullable) {
       EXPECT_TRUE(found->second.count(Presence::null)) << info.name << "." << field.name;
-    if (field.requirement == heymilo::tables::Requirement::optional)
+    }
+    if (field.requirement == heymilo::tables::Requirement::optional) {
       EXPECT_TRUE(found->second.count(Presence::absent)) << info.name << "." << field.name;
+    }
     if (field.nested) expect_all_presences(field.nested(), seen, done);
   }
 }

@@ -5,8 +5,9 @@
 // them once it is declared.
 //
 // Not part of the stable API: the layout of these tables changes between versions without
-// notice. Include this header only in tools that walk views generically (as the ones above
-// do); receivers use the views, the Parser and append_json.
+// notice (the shared library exports describe() for the CLI, the tests and the bindings). Include
+// this header only in tools that walk views generically (as the ones above do); receivers use the
+// views, the Parser and append_json.
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include <string_view>
 
 #include <heymilo/document.hpp>
+#include <heymilo/export.hpp>
 
 namespace heymilo {
 
@@ -31,7 +33,7 @@ enum class Kind : std::uint8_t {
   raw_json,    // RawJson: any JSON value, kept as text
   array,       // std::span<const E> of element_kind
 };
-std::string_view to_string(Kind kind) noexcept;
+HEYMILO_API HEYMILO_API std::string_view to_string(Kind kind) noexcept;
 
 // When a field must be present.
 enum class Requirement : std::uint8_t {
@@ -129,10 +131,10 @@ struct StructInfo {
 
 // The table of a view struct, e.g. describe<Question>().
 template <class T>
-const StructInfo& describe() noexcept;
+HEYMILO_API HEYMILO_API const StructInfo& describe() noexcept;
 
 // The root struct of a document (webhook_list: the element struct, Webhook).
-const StructInfo& describe(Document document) noexcept;
+HEYMILO_API HEYMILO_API const StructInfo& describe(Document document) noexcept;
 
 // The field's value inside a struct instance.
 inline const void* value_of(const FieldInfo& field, const void* object) noexcept {
