@@ -10,13 +10,16 @@ packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjso
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3 pkg-config binutils
           # heymilo-receiver: HTTP (Boost.Beast/Asio), stores, TLS; its tests and load test
           libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk sqlite3 curl
-          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema)
+          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema
+          # the Python and Node bindings (Node's headers come with Debian's nodejs/libnode-dev)
+          pybind11-dev python3-pybind11 python3-venv)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -f /usr/include/node/node_api.h ] || missing+=(libnode-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "missing packages (run as root to install them): ${missing[*]}" >&2
