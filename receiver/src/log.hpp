@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include <heymilo/error.hpp>
 #include <heymilo/document.hpp>
+#include <heymilo/error.hpp>
 
 #include "metrics.hpp"
 

@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include <heymilo/error.hpp>
 #include <heymilo/document.hpp>
+#include <heymilo/error.hpp>
 
 namespace heymilo::receiver {
 
