@@ -187,7 +187,7 @@ void RequestHandler::on_payload(std::string& body, RequestLog& log, Respond resp
     log.error_code = failure.code;
     log.error_path = failure.path;
     std::string answer_body;
-    cli::append_json_line(answer_body, {"-", 0, log.event, &failure});
+    cli::append_json_line(answer_body, {"-", 0, log.event, result.errors(), {}}, false);
     write.kind = WriteRequest::Kind::rejected;
     write.rejected = {log.event ? std::string(to_string(*log.event)) : std::string(),
                       std::string(to_string(failure.code)),
