@@ -9,8 +9,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format libsimdjson-dev
           libgtest-dev libgmock-dev libbenchmark-dev gnuplot-nox python3 pkg-config binutils
           # heymilo-receiver: HTTP (Boost.Beast/Asio), stores, TLS; its tests and load test
-          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev strace wrk sqlite3 curl
-          python3-pytest python3-fastapi python3-uvicorn python3-jsonschema
+          libboost-dev libsqlite3-dev libpq-dev postgresql libssl-dev openssl strace wrk sqlite3
+          curl python3-pytest python3-fastapi python3-uvicorn python3-jsonschema
           # the Python and Node bindings (Node's headers come with Debian's nodejs/libnode-dev)
           pybind11-dev python3-pybind11 python3-venv)
 missing=()

@@ -145,6 +145,18 @@ class ReceiverProcess:
         return self.request("GET", "/metrics").body.decode()
 
 
+def wait_for(condition, timeout=30.0, what="the condition", receiver=None):
+    """The first truthy value of condition(), polled every 50 ms until the timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    state = "" if receiver is None else f" (receiver exit code: {receiver.process.poll()})"
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}{state}")
+
+
 def post_head(length: int = None, path="/webhook/heymilo") -> bytes:
     """The head of a raw JSON POST: with Content-Length `length`, or chunked when None."""
     framing = "Transfer-Encoding: chunked" if length is None else f"Content-Length: {length}"

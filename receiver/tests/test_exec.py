@@ -9,17 +9,7 @@ import time
 
 import metrics_text as m
 from payloads import example, payload
-
-
-def wait_for(condition, timeout=30.0, what="the condition", receiver=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    state = "" if receiver is None else f" (receiver exit code: {receiver.process.poll()})"
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}{state}")
+from receiver_process import wait_for
 
 
 def single_row(store, state):
