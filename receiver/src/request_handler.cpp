@@ -175,26 +175,37 @@ void RequestHandler::on_health(RequestLog& log, Respond respond) {
   store_.submit(std::move(ping));
 }
 
+void RequestHandler::keep_warnings(std::span<const Warning> warnings, RequestLog& log) {
+  metrics_.count_unknown_fields(warnings);
+  const std::size_t kept = std::min(warnings.size(), RequestLog::kMaxLoggedWarnings);
+  for (const Warning& warning : warnings.first(kept))
+    log.warnings.push_back({warning.code, std::string(warning.path)});
+  log.warnings_left_out = warnings.size() - kept;
+}
+
 void RequestHandler::on_payload(std::string& body, RequestLog& log, Respond respond) {
   thread_local Parser parser;
   parser.set_options(config_.parser);
   const auto result = parser.parse(padded(body));
   log.event = parser.last_read_as();
+  keep_warnings(parser.warnings(), log);
   WriteRequest write;
   if (!result) {
     const Error& failure = result.error();
     metrics_.count_error(failure.code);
     log.error_code = failure.code;
     log.error_path = failure.path;
+    log.errors = result.errors().size();
     std::string answer_body;
-    cli::append_json_line(answer_body, {"-", 0, log.event, &failure});
+    cli::append_json_line(answer_body, {"-", 0, log.event, result.errors(), {}}, false);
     write.kind = WriteRequest::Kind::rejected;
     write.rejected = {log.event ? std::string(to_string(*log.event)) : std::string(),
                       std::string(to_string(failure.code)),
                       std::string(failure.path),
                       failure.offset,
                       std::string(failure.message),
-                      std::move(body)};
+                      std::move(body),
+                      answer_body};
     write.done = [this, &log, respond = std::move(respond),
                   answer_body = std::move(answer_body)](WriteOutcome outcome) mutable {
       if (outcome != WriteOutcome::rejected_stored)

@@ -72,7 +72,7 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
   for (int i = 0; i < 10; ++i) {
-    RejectedRow bad{"", "invalid_json", "", 0, "broken", std::string(100, 'a' + i)};
+    RejectedRow bad{"", "invalid_json", "", 0, "broken", std::string(100, 'a' + i), "{}"};
     write(store, {}, {bad}, 350);
   }
   const std::string file = dir.file("inbox.db");
@@ -82,7 +82,8 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
       count(file, "SELECT COUNT(*) FROM rejected WHERE body = CAST(printf('%.100c', 'j') AS BLOB)"),
       1);
   SqliteStore reopened(file);  // the total is read again, not reset
-  write(reopened, {}, {RejectedRow{"", "too_deep", "", 0, "deep", std::string(100, 'z')}}, 350);
+  write(reopened, {}, {RejectedRow{"", "too_deep", "", 0, "deep", std::string(100, 'z'), "{}"}},
+        350);
   EXPECT_EQ(count(file, "SELECT SUM(length(body)) FROM rejected"), 300);
 }
 
