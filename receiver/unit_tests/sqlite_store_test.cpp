@@ -87,6 +87,25 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
   EXPECT_EQ(count(file, "SELECT SUM(length(body)) FROM rejected"), 300);
 }
 
+TEST(SqliteStore, AStoreWithoutTheReportColumnGetsIt) {
+  testing::TempDir dir;
+  const std::string file = dir.file("inbox.db");
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  sqlite3_exec(db,
+               "CREATE TABLE rejected (id INTEGER PRIMARY KEY AUTOINCREMENT, received_at TEXT NOT "
+               "NULL, event TEXT, error_code TEXT NOT NULL, error_path TEXT NOT NULL, error_offset "
+               "INTEGER NOT NULL, error_message TEXT NOT NULL, body BLOB NOT NULL);"
+               "INSERT INTO rejected VALUES (1, 't', NULL, 'invalid_json', '', 0, 'old', 'x')",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  SqliteStore store(file);
+  write(store, {}, {RejectedRow{"", "invalid_json", "", 0, "new", "y", "{\"valid\":false}"}});
+  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = ''"), 1);
+  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = '{\"valid\":false}'"), 1);
+  SqliteStore again(file);  // the column is added once
+}
+
 TEST(SqliteStore, HandlerRowsRetryWithBackoffThenFailAndCanBeRequeued) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
