@@ -27,12 +27,14 @@ struct RequestLog {
   std::optional<ErrorCode> error_code;
   std::string error_path;
   std::size_t errors = 0;  // reported with a rejected payload (--max-errors)
-  // --drift: the first kMaxLoggedWarnings warnings, and how many were left out.
+  // --drift: the first kMaxLoggedWarnings warnings, and how many were left out; a path is
+  // cut to kMaxLoggedPathBytes (at a UTF-8 character's start): a key may be megabytes long.
   struct LoggedWarning {
     WarningCode code;
     std::string path;
   };
   static constexpr std::size_t kMaxLoggedWarnings = 10;
+  static constexpr std::size_t kMaxLoggedPathBytes = 256;
   std::vector<LoggedWarning> warnings;
   std::size_t warnings_left_out = 0;
   std::uint64_t bytes = 0;    // body bytes read

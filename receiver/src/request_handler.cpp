@@ -61,6 +61,13 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+// `text`'s first `limit` bytes at most, cut before a UTF-8 continuation byte.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  return text.substr(0, limit);
+}
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 }  // namespace
 
@@ -179,7 +186,8 @@ void RequestHandler::keep_warnings(std::span<const Warning> warnings, RequestLog
   metrics_.count_unknown_fields(warnings);
   const std::size_t kept = std::min(warnings.size(), RequestLog::kMaxLoggedWarnings);
   for (const Warning& warning : warnings.first(kept))
-    log.warnings.push_back({warning.code, std::string(warning.path)});
+    log.warnings.push_back(
+        {warning.code, std::string(utf8_prefix(warning.path, RequestLog::kMaxLoggedPathBytes))});
   log.warnings_left_out = warnings.size() - kept;
 }
 

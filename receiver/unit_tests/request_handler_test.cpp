@@ -174,13 +174,18 @@ TEST_F(RequestHandlerTest, WithMaxErrorsTheAnswerAndTheRowHoldEveryError) {
 TEST_F(RequestHandlerTest, DriftWarningsGoToTheLogAndMetricsNotTheAnswer) {
   config_.parser.drift = true;
   std::string report = read_file("report_available.json");
-  report.insert(report.rfind('}'), ",\"new_a\":1,\"new_b\":2");
+  // A "é" across the logged path's limit of 256 bytes is left out whole.
+  const std::string long_key = std::string(254, 'k') + "\xC3\xA9" + std::string(50, 'k');
+  report.insert(report.rfind('}'), ",\"new_a\":1,\"new_b\":2,\"" + long_key + "\":3");
   RequestLog log;
   const Response response = post(report, log);
   EXPECT_EQ(response.status, 200u);
-  ASSERT_EQ(log.warnings.size(), 2u);
+  ASSERT_EQ(log.warnings.size(), 3u);
   EXPECT_EQ(log.warnings[0].path, "/new_a");
   EXPECT_EQ(log.warnings[1].path, "/new_b");
+  EXPECT_EQ(log.warnings[2].path, "/" + std::string(254, 'k'));
+  EXPECT_NE(metrics_.text().find("heymilo_receiver_unknown_fields_total{path=\"other\"} 1\n"),
+            std::string::npos);
   EXPECT_NE(metrics_.text().find("heymilo_receiver_unknown_fields_total{path=\"/new_b\"} 1\n"),
             std::string::npos);
 }
