@@ -48,6 +48,21 @@ std::string format_request_line(const RequestLog& log, std::chrono::duration<dou
   } else {
     out += "null,\"error_path\":null";
   }
+  if (log.errors) out.append(",\"errors\":").append(std::to_string(log.errors));
+  if (!log.warnings.empty()) {
+    out += ",\"warnings\":[";
+    for (const RequestLog::LoggedWarning& warning : log.warnings) {
+      if (&warning != log.warnings.data()) out += ',';
+      out += "{\"code\":";
+      append_json_string(out, to_string(warning.code));
+      out += ",\"path\":";
+      append_json_string(out, warning.path);
+      out += '}';
+    }
+    out += ']';
+  }
+  if (log.warnings_left_out)
+    out.append(",\"warnings_left_out\":").append(std::to_string(log.warnings_left_out));
   if (log.body_differs) out += ",\"body_differs\":true";
   out.append(",\"bytes\":").append(std::to_string(log.bytes));
   char latency_ms[32];

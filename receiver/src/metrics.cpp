@@ -1,6 +1,9 @@
 #include "metrics.hpp"
 
 #include <cstdio>
+#include <set>
+
+#include "path_pattern.hpp"  // tools/cli: the patterns of `heymilo validate --summary`
 
 namespace heymilo::receiver {
 namespace {
@@ -35,6 +38,20 @@ void sample(std::string& out, std::string_view name, std::string_view labels, do
   if (!labels.empty()) out.append("{").append(labels).append("}");
   out.append(" ").append(number).append("\n");
 }
+
+// A label value in the text format: backslash, double quote and newline escaped.
+std::string label_value(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 }  // namespace
 
 std::string_view to_string(Outcome outcome) noexcept {
@@ -56,6 +73,24 @@ void Metrics::count_request(std::optional<Document> event, Outcome outcome,
 
 void Metrics::count_error(ErrorCode code) noexcept {
   errors_[static_cast<std::size_t>(code)].fetch_add(1, relaxed);
+}
+
+void Metrics::count_unknown_fields(std::span<const Warning> warnings) {
+  std::set<std::string> patterns;  // each once a payload
+  for (const Warning& warning : warnings)
+    if (warning.code == WarningCode::unknown_field)
+      patterns.insert(cli::path_pattern(warning.path, true));
+  if (patterns.empty()) return;
+  const std::lock_guard lock(unknown_fields_mutex_);
+  for (const std::string& pattern : patterns) {
+    if (auto found = unknown_fields_.find(pattern); found != unknown_fields_.end()) {
+      ++found->second;
+    } else if (unknown_fields_.size() < kMaxFieldPatterns && pattern.size() <= kMaxPatternBytes) {
+      unknown_fields_.emplace(pattern, 1);
+    } else {
+      ++unknown_fields_other_;
+    }
+  }
 }
 
 void Metrics::count_duplicate(bool body_differs) noexcept {
@@ -92,6 +127,19 @@ std::string Metrics::text() const {
     const std::string labels =
         "code=\"" + std::string(to_string(static_cast<ErrorCode>(code))) + "\"";
     sample(out, kErrors, labels, static_cast<double>(errors_[code].load(relaxed)));
+  }
+  constexpr std::string_view kUnknown = "heymilo_receiver_unknown_fields_total";
+  add(out, kUnknown,
+      "Payloads carrying an unknown field (--drift), by its path pattern; \"other\" past the "
+      "first " +
+          std::to_string(kMaxFieldPatterns) + " patterns.",
+      "counter");
+  {
+    const std::lock_guard lock(unknown_fields_mutex_);
+    for (const auto& [pattern, count] : unknown_fields_)
+      sample(out, kUnknown, "path=\"" + label_value(pattern) + "\"", static_cast<double>(count));
+    if (unknown_fields_other_)
+      sample(out, kUnknown, "path=\"other\"", static_cast<double>(unknown_fields_other_));
   }
   const auto counter = [&](std::string_view name, std::string_view help, const Counter& value) {
     add(out, name, help, "counter");

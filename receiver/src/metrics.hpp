@@ -6,7 +6,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 
 #include <heymilo/document.hpp>
@@ -39,6 +42,12 @@ class Metrics {
   void count_request(std::optional<Document> event, Outcome outcome,
                      std::chrono::duration<double> latency) noexcept;
   void count_error(ErrorCode code) noexcept;
+  // --drift: a payload's unknown fields, each path pattern (`heymilo validate --summary`'s)
+  // once. At most kMaxFieldPatterns patterns get a label, each at most kMaxPatternBytes long:
+  // the rest count under path="other", so that the exposition stays bounded.
+  void count_unknown_fields(std::span<const Warning> warnings);
+  static constexpr std::size_t kMaxFieldPatterns = 1000;
+  static constexpr std::size_t kMaxPatternBytes = 256;
   void count_duplicate(bool body_differs) noexcept;
   void count_commit(std::size_t batch) noexcept;
   void count_handler_run(bool ok) noexcept;
@@ -64,6 +73,9 @@ class Metrics {
   std::array<Counter, kBuckets.size() + 1> latency_buckets_{};  // last: +Inf
   Counter latency_count_{0};
   Counter latency_micros_{0};
+  mutable std::mutex unknown_fields_mutex_;  // drift is rare: a lock is cheap enough
+  std::map<std::string, std::uint64_t, std::less<>> unknown_fields_;
+  std::uint64_t unknown_fields_other_ = 0;
 };
 
 }  // namespace heymilo::receiver

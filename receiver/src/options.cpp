@@ -39,6 +39,15 @@ Flags:
                            heymilo-receiver --max-bytes 4M
   --max-depth N          nesting deeper than N is too_deep (default 1024).
                            heymilo-receiver --max-depth 64
+  --max-errors N         report up to N errors a rejected payload (default 1, at most 100),
+                         in document order: in the answer, as `heymilo validate --json
+                         --max-errors N -` prints them, and in its rejected row.
+                           heymilo-receiver --max-errors 10
+  --drift                also report each unknown key of a typed object (a field the
+                         contract does not know) as an unknown_field warning: in the log
+                         line and counted by path pattern in /metrics. The verdict and the
+                         answer do not change.
+                           heymilo-receiver --drift
   --threads N            HTTP threads (default: one per core; the server is event-driven,
                          so any number of kept-alive connections share them).
                            heymilo-receiver --threads 4
@@ -89,6 +98,9 @@ Try it:
 Exit codes: 0 after SIGTERM/SIGINT (or --requeue-failed), 1 when the store or the
 listening socket cannot be opened, 2 on a usage error.
 )";
+
+// --max-errors at most: as many as the CLI's --all-errors, which bounds the answer and row.
+constexpr unsigned kMaxErrorsLimit = 100;
 
 class Cursor {
  public:
@@ -226,6 +238,11 @@ Config parse_args(std::span<const std::string_view> args) {
       if (config.parser.max_bytes == 0) Cursor::fail("--max-bytes must be at least 1");
     } else if (flag == "--max-depth") {
       config.parser.max_depth = parse_small(flag, value(), 1, kMaxDepthLimit);
+    } else if (flag == "--max-errors") {
+      config.parser.max_errors = parse_small(flag, value(), 1, kMaxErrorsLimit);
+    } else if (flag == "--drift") {
+      cursor.no_value(flag);
+      config.parser.drift = true;
     } else if (flag == "--threads") {
       config.threads = parse_small(flag, value(), 1, 1024);
     } else if (flag == "--request-timeout") {

@@ -32,8 +32,10 @@ CREATE TABLE IF NOT EXISTS rejected (
   error_path    TEXT NOT NULL,
   error_offset  BIGINT NOT NULL,
   error_message TEXT NOT NULL,
-  body          BYTEA NOT NULL
+  body          BYTEA NOT NULL,
+  report        TEXT NOT NULL DEFAULT ''
 );
+ALTER TABLE rejected ADD COLUMN IF NOT EXISTS report TEXT NOT NULL DEFAULT '';
 )sql";
 
 // Replicas creating the tables at once would collide in the catalog: one at a time.
@@ -165,10 +167,10 @@ void PostgresStore::write(std::span<const InboxRow* const> inbox,
     for (const RejectedRow* row : rejected) {
       exec(
           "INSERT INTO rejected (event, error_code, error_path, error_offset, error_message, "
-          "body) VALUES ($1, $2, $3, $4, $5, $6)",
+          "body, report) VALUES ($1, $2, $3, $4, $5, $6, $7)",
           {row->event.empty() ? std::nullopt : std::optional<std::string_view>(row->event),
            row->code, valid_utf8(row->path), std::to_string(row->offset), valid_utf8(row->message),
-           row->body},
+           row->body, valid_utf8(row->report)},
           5);
     }
     if (!rejected.empty()) {

@@ -61,6 +61,13 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+// `text`'s first `limit` bytes at most, cut before a UTF-8 continuation byte.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  return text.substr(0, limit);
+}
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 }  // namespace
 
@@ -175,17 +182,28 @@ void RequestHandler::on_health(RequestLog& log, Respond respond) {
   store_.submit(std::move(ping));
 }
 
+void RequestHandler::keep_warnings(std::span<const Warning> warnings, RequestLog& log) {
+  metrics_.count_unknown_fields(warnings);
+  const std::size_t kept = std::min(warnings.size(), RequestLog::kMaxLoggedWarnings);
+  for (const Warning& warning : warnings.first(kept))
+    log.warnings.push_back(
+        {warning.code, std::string(utf8_prefix(warning.path, RequestLog::kMaxLoggedPathBytes))});
+  log.warnings_left_out = warnings.size() - kept;
+}
+
 void RequestHandler::on_payload(std::string& body, RequestLog& log, Respond respond) {
   thread_local Parser parser;
   parser.set_options(config_.parser);
   const auto result = parser.parse(padded(body));
   log.event = parser.last_read_as();
+  keep_warnings(parser.warnings(), log);
   WriteRequest write;
   if (!result) {
     const Error& failure = result.error();
     metrics_.count_error(failure.code);
     log.error_code = failure.code;
     log.error_path = failure.path;
+    log.errors = result.errors().size();
     std::string answer_body;
     cli::append_json_line(answer_body, {"-", 0, log.event, result.errors(), {}}, false);
     write.kind = WriteRequest::Kind::rejected;
@@ -194,7 +212,8 @@ void RequestHandler::on_payload(std::string& body, RequestLog& log, Respond resp
                       std::string(failure.path),
                       failure.offset,
                       std::string(failure.message),
-                      std::move(body)};
+                      std::move(body),
+                      answer_body};
     write.done = [this, &log, respond = std::move(respond),
                   answer_body = std::move(answer_body)](WriteOutcome outcome) mutable {
       if (outcome != WriteOutcome::rejected_stored)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -55,6 +56,8 @@ class RequestHandler {
  private:
   void on_payload(std::string& body, RequestLog& log, Respond respond);
   void on_health(RequestLog& log, Respond respond);
+  // --drift: the payload's warnings into /metrics and (the first few) into its log line.
+  void keep_warnings(std::span<const Warning> warnings, RequestLog& log);
   bool token_ok(std::string_view target) const;
 
   const Config& config_;

@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS rejected (
   error_path    TEXT NOT NULL,
   error_offset  INTEGER NOT NULL,
   error_message TEXT NOT NULL,
-  body          BLOB NOT NULL
+  body          BLOB NOT NULL,
+  report        TEXT NOT NULL DEFAULT ''
 );
 )sql";
 
@@ -122,6 +123,7 @@ SqliteStore::SqliteStore(std::string_view file) : file_(file) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec(kSchema);
+    add_report_column();
     struct stat opened {};
     ::stat(name.c_str(), &opened);
     inode_ = opened.st_ino;
@@ -133,6 +135,14 @@ SqliteStore::SqliteStore(std::string_view file) : file_(file) {
 }
 
 SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+// A store created before the rejected table had its report: add it (older rows keep '').
+void SqliteStore::add_report_column() {
+  Statement has(db_, "SELECT COUNT(*) FROM pragma_table_info('rejected') WHERE name = 'report'");
+  has.step();
+  if (has.column_integer(0) == 0)
+    exec("ALTER TABLE rejected ADD COLUMN report TEXT NOT NULL DEFAULT ''");
+}
 
 void SqliteStore::exec(const char* sql) {
   char* message = nullptr;
@@ -178,9 +188,10 @@ void SqliteStore::insert(const RejectedRow& row, const std::string& now) {
   const std::int64_t before = rejected_bytes();
   Statement insert(db_,
                    "INSERT INTO rejected (received_at, event, error_code, error_path, "
-                   "error_offset, error_message, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                   "error_offset, error_message, body, report) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   insert.text(1, now).text_or_null(2, row.event).text(3, row.code).text(4, row.path);
-  insert.integer(5, row.offset).text(6, row.message).blob(7, row.body).step();
+  insert.integer(5, row.offset).text(6, row.message).blob(7, row.body).text(8, row.report).step();
   rejected_bytes_ = before + static_cast<std::int64_t>(row.body.size());
 }
 

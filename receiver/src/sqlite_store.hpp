@@ -31,6 +31,7 @@ class SqliteStore final : public Store {
   void exec(const char* sql);
   WriteOutcome insert(const InboxRow& row, const std::string& now);
   void insert(const RejectedRow& row, const std::string& now);
+  void add_report_column();
   void trim_rejected(std::size_t max_bytes);
   std::int64_t rejected_bytes();
 

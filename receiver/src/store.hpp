@@ -33,6 +33,7 @@ struct RejectedRow {
   std::int64_t offset = -1;
   std::string message;
   std::string body;
+  std::string report;  // the answer: `heymilo validate --json` with every error kept
 };
 
 // What writing one row did.

@@ -9,6 +9,7 @@ DUPLICATES = "heymilo_receiver_duplicates_total"
 DUPLICATES_DIFFERING = "heymilo_receiver_duplicates_differing_total"
 HANDLER_RUNS = "heymilo_receiver_handler_runs_total"
 HANDLER_FAILURES = "heymilo_receiver_handler_failures_total"
+UNKNOWN_FIELDS = "heymilo_receiver_unknown_fields_total"    # {path}, with --drift
 LATENCY = "heymilo_receiver_request_duration_seconds"     # histogram
 
 _SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? ([-+0-9.eEInfa]+|NaN)$')

@@ -33,9 +33,10 @@ def interview_id_of(body: bytes) -> str:
     return json.loads(body)["interview_id"]
 
 
-def validate_json(cli: Path, body: bytes, lenient=False) -> dict:
+def validate_json(cli: Path, body: bytes, lenient=False, max_errors=None) -> dict:
     """The object `heymilo validate --json -` prints for the body, without its "input"."""
-    command = [str(cli), "validate", "--json", *(["--lenient"] if lenient else []), "-"]
+    command = [str(cli), "validate", "--json", *(["--lenient"] if lenient else []),
+               *(["--max-errors", str(max_errors)] if max_errors else []), "-"]
     result = subprocess.run(command, input=body, capture_output=True, timeout=60)
     assert result.returncode in (0, 1), result.stderr.decode(errors="replace")
     verdict = json.loads(result.stdout)

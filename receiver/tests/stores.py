@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 INBOX_COLUMNS = "event, interview_id, posting_id, body, state, attempts, last_error"
-REJECTED_COLUMNS = "event, error_code, error_path, error_offset, error_message, body"
+REJECTED_COLUMNS = "event, error_code, error_path, error_offset, error_message, body, report"
 
 
 class SqliteStore:

@@ -142,6 +142,67 @@ def test_invalid_payload_is_stored_as_rejected_and_answered_400_with_the_cli_obj
     assert row["body"] == body
 
 
+def _three_violations():
+    report = _with_match_score(101)
+    report["posting_id"] = 7
+    report["agentic_data"]["web_interview_info"]["scorecard"]["questions"][0]["question"] = []
+    return json.dumps(report).encode()
+
+
+_QUESTIONS = "/agentic_data/web_interview_info/scorecard/questions"
+
+
+def _with_unknown_fields(question):
+    """A valid report with two unknown fields: one at the root, one in a scorecard question."""
+    report = example("report_available")
+    report["interview_id"] = new_id()
+    report["new_root_field"] = 1
+    report["agentic_data"]["web_interview_info"]["scorecard"]["questions"][question]["mood"] = "ok"
+    return json.dumps(report).encode()
+
+
+def test_drift_and_max_errors_keep_every_error_and_count_unknown_fields(
+        start_receiver, any_store, cli_binary):
+    receiver = start_receiver("--drift", "--max-errors", "5", store=any_store.uri)
+    invalid = _three_violations()
+    expected = validate_json(cli_binary, invalid, max_errors=5)
+    assert len(expected["errors"]) == 3
+
+    response = receiver.post(invalid)
+
+    assert response.status == 400
+    answer = response.json()
+    answer.pop("input", None)
+    assert answer == expected  # every error, and no "warnings": the CLI's object without --drift
+    [row] = any_store.rejected()
+    report = json.loads(row["report"])
+    report.pop("input", None)
+    assert report == expected
+    assert (row["error_code"], row["error_path"]) == (
+        expected["errors"][0]["code"], expected["errors"][0]["path"])
+
+    for question in (0, 1):  # the same pattern twice, through different array indices
+        assert receiver.post(_with_unknown_fields(question)).json()["status"] == "accepted"
+
+    metrics = m.Metrics(receiver.metrics())
+    assert metrics.value(m.UNKNOWN_FIELDS, path="/new_root_field") == 2
+    assert metrics.value(m.UNKNOWN_FIELDS, path=_QUESTIONS + "/*/mood") == 2
+    assert metrics.types[m.UNKNOWN_FIELDS] == "counter"
+    deadline = time.monotonic() + 5
+    while True:
+        accepted = [r for r in receiver.log_records() if r.get("outcome") == "accepted"]
+        if len(accepted) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    # In document order: the root's new field is its last key.
+    assert [r["warnings"] for r in accepted] == [
+        [{"code": "unknown_field", "path": f"{_QUESTIONS}/{question}/mood"},
+         {"code": "unknown_field", "path": "/new_root_field"}]
+        for question in (0, 1)]
+    [rejected] = [r for r in receiver.log_records() if r.get("outcome") == "rejected"]
+    assert rejected["errors"] == 3
+
+
 def test_lenient_accepts_what_strict_rejects_as_the_cli_does(start_receiver, tmp_path, cli_binary):
     body = payload("interview_started", metadata={"candidate_name": "A"})  # fields missing
     strict = start_receiver(store=f"sqlite:{tmp_path / 'strict.db'}")

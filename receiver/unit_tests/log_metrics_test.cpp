@@ -28,6 +28,55 @@ TEST(Log, ARequestLineIsOneJsonObjectWithEveryField) {
   EXPECT_EQ(line.rfind("{\"time\":\"20", 0), 0u) << line;
 }
 
+TEST(Log, WarningsAreListedUpToTheCapThenCounted) {
+  RequestLog log;
+  log.warnings = {{WarningCode::unknown_field, "/a"}, {WarningCode::unknown_field, "/b/0/c"}};
+  log.warnings_left_out = 3;
+  const std::string line = format_request_line(log, std::chrono::microseconds(1));
+  EXPECT_NE(line.find("\"warnings\":[{\"code\":\"unknown_field\",\"path\":\"/a\"},"
+                      "{\"code\":\"unknown_field\",\"path\":\"/b/0/c\"}],"
+                      "\"warnings_left_out\":3,"),
+            std::string::npos)
+      << line;
+  EXPECT_EQ(format_request_line(RequestLog{}, {}).find("warnings"), std::string::npos);
+}
+
+TEST(Metrics, UnknownFieldsCountPayloadsPerPathPattern) {
+  Metrics metrics;
+  const Warning twice[] = {{WarningCode::unknown_field, "/items/0/new", -1, {}},
+                           {WarningCode::unknown_field, "/items/7/new", -1, {}},
+                           {WarningCode::unknown_field, "/a\"b", -1, {}}};
+  metrics.count_unknown_fields(twice);
+  metrics.count_unknown_fields(std::span(twice, 1));
+  const std::string text = metrics.text();
+  EXPECT_NE(text.find("heymilo_receiver_unknown_fields_total{path=\"/items/*/new\"} 2\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("heymilo_receiver_unknown_fields_total{path=\"/a\\\"b\"} 1\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(Metrics, UnknownFieldPatternsPastTheCapCountAsOther) {
+  Metrics metrics;
+  for (std::size_t i = 0; i < Metrics::kMaxFieldPatterns + 5; ++i) {
+    const std::string path = "/f" + std::to_string(i);
+    const Warning warning{WarningCode::unknown_field, path, -1, {}};
+    metrics.count_unknown_fields(std::span(&warning, 1));
+  }
+  const std::string long_path = "/" + std::string(Metrics::kMaxPatternBytes, 'x');
+  const Warning long_one{WarningCode::unknown_field, long_path, -1, {}};
+  metrics.count_unknown_fields(std::span(&long_one, 1));
+  const std::string text = metrics.text();
+  EXPECT_NE(text.find("heymilo_receiver_unknown_fields_total{path=\"other\"} 6\n"),
+            std::string::npos);
+  std::size_t labels = 0;
+  for (std::size_t at = 0;
+       (at = text.find("heymilo_receiver_unknown_fields_total{", at)) != std::string::npos; ++at)
+    ++labels;
+  EXPECT_EQ(labels, Metrics::kMaxFieldPatterns + 1);
+}
+
 TEST(Metrics, CountsShowInThePrometheusText) {
   Metrics metrics;
   metrics.count_request(Document::interview_started, Outcome::accepted,

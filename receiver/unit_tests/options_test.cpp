@@ -36,6 +36,9 @@ TEST(Options, EveryFlagIsRead) {
                                "4M",
                                "--max-depth",
                                "64",
+                               "--max-errors",
+                               "5",
+                               "--drift",
                                "--threads",
                                "3",
                                "--request-timeout",
@@ -67,6 +70,8 @@ TEST(Options, EveryFlagIsRead) {
   EXPECT_EQ(config.parser.mode, Mode::lenient);
   EXPECT_EQ(config.parser.max_bytes, 4u << 20);
   EXPECT_EQ(config.parser.max_depth, 64u);
+  EXPECT_EQ(config.parser.max_errors, 5u);
+  EXPECT_TRUE(config.parser.drift);
   EXPECT_EQ(config.threads, 3u);
   EXPECT_EQ(config.request_timeout.count(), 2.5);
   EXPECT_EQ(config.reject_status, 200u);
@@ -94,6 +99,9 @@ TEST(Options, BadInputIsAUsageErrorThatNamesTheFlag) {
       {"--tls-cert", "c.pem"},
       {"--secret-env", "HEYMILO_OPTIONS_TEST_UNSET"},
       {"--lenient=yes"},
+      {"--drift=yes"},
+      {"--max-errors", "0"},
+      {"--max-errors", "101"},
       {"--bogus"},
       {"stray"},
       {"--exec"}};
@@ -110,11 +118,13 @@ TEST(Options, BadInputIsAUsageErrorThatNamesTheFlag) {
 
 TEST(Options, HelpExplainsEveryFlagWithAnExample) {
   const std::string_view help = help_text();
-  for (std::string_view flag :
-       {"--listen", "--path", "--store", "--lenient", "--max-bytes", "--max-depth", "--threads",
-        "--request-timeout", "--reject-status", "--rejected-max-bytes", "--secret-env", "--exec",
-        "--exec-timeout", "--exec-attempts", "--exec-backoff", "--retain-days", "--tls-cert",
-        "--tls-key", "--requeue-failed"}) {
+  for (std::string_view flag : {"--listen",          "--path",          "--store",
+                                "--lenient",         "--max-bytes",     "--max-depth",
+                                "--max-errors",      "--drift",         "--threads",
+                                "--request-timeout", "--reject-status", "--rejected-max-bytes",
+                                "--secret-env",      "--exec",          "--exec-timeout",
+                                "--exec-attempts",   "--exec-backoff",  "--retain-days",
+                                "--tls-cert",        "--tls-key",       "--requeue-failed"}) {
     bool example = false;
     for (std::size_t start = 0; start < help.size();) {
       const std::size_t end = std::min(help.find('\n', start), help.size());

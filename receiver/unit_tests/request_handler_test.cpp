@@ -9,6 +9,8 @@
 #include <future>
 #include <sstream>
 
+#include <sqlite3.h>
+
 #include "sqlite_store.hpp"
 #include "temp_dir.hpp"
 
@@ -59,6 +61,20 @@ class RequestHandlerTest : public ::testing::Test {
   Response post(std::string body) {
     RequestLog log;
     return post(std::move(body), log);
+  }
+
+  // The report column of the one rejected row.
+  std::string stored_report() {
+    sqlite3* db = nullptr;
+    sqlite3_open(dir_.file("inbox.db").c_str(), &db);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT report FROM rejected", -1, &statement, nullptr);
+    std::string report;
+    if (sqlite3_step(statement) == SQLITE_ROW)
+      report = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return report;
   }
 
   testing::TempDir dir_;
@@ -140,6 +156,38 @@ TEST_F(RequestHandlerTest, AnInvalidPayloadIsStoredAndAnsweredWithItsErrors) {
                                 0),
             0u)
       << response.body;
+}
+
+TEST_F(RequestHandlerTest, WithMaxErrorsTheAnswerAndTheRowHoldEveryError) {
+  config_.parser.max_errors = 5;
+  RequestLog log;
+  const Response response = post("{\"interview_id\":\"x\",\"metadata\":{}}", log);
+  EXPECT_EQ(response.status, 400u);
+  EXPECT_GT(log.errors, 1u);
+  std::size_t codes = 0;
+  for (std::size_t at = 0; (at = response.body.find("\"code\":", at)) != std::string::npos; ++at)
+    ++codes;
+  EXPECT_EQ(codes, log.errors) << response.body;
+  EXPECT_EQ(stored_report(), response.body);
+}
+
+TEST_F(RequestHandlerTest, DriftWarningsGoToTheLogAndMetricsNotTheAnswer) {
+  config_.parser.drift = true;
+  std::string report = read_file("report_available.json");
+  // A "é" across the logged path's limit of 256 bytes is left out whole.
+  const std::string long_key = std::string(254, 'k') + "\xC3\xA9" + std::string(50, 'k');
+  report.insert(report.rfind('}'), ",\"new_a\":1,\"new_b\":2,\"" + long_key + "\":3");
+  RequestLog log;
+  const Response response = post(report, log);
+  EXPECT_EQ(response.status, 200u);
+  ASSERT_EQ(log.warnings.size(), 3u);
+  EXPECT_EQ(log.warnings[0].path, "/new_a");
+  EXPECT_EQ(log.warnings[1].path, "/new_b");
+  EXPECT_EQ(log.warnings[2].path, "/" + std::string(254, 'k'));
+  EXPECT_NE(metrics_.text().find("heymilo_receiver_unknown_fields_total{path=\"other\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(metrics_.text().find("heymilo_receiver_unknown_fields_total{path=\"/new_b\"} 1\n"),
+            std::string::npos);
 }
 
 TEST_F(RequestHandlerTest, RejectStatusTwoHundredAcknowledges) {

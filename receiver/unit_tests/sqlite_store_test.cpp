@@ -72,7 +72,7 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
   for (int i = 0; i < 10; ++i) {
-    RejectedRow bad{"", "invalid_json", "", 0, "broken", std::string(100, 'a' + i)};
+    RejectedRow bad{"", "invalid_json", "", 0, "broken", std::string(100, 'a' + i), "{}"};
     write(store, {}, {bad}, 350);
   }
   const std::string file = dir.file("inbox.db");
@@ -82,8 +82,28 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
       count(file, "SELECT COUNT(*) FROM rejected WHERE body = CAST(printf('%.100c', 'j') AS BLOB)"),
       1);
   SqliteStore reopened(file);  // the total is read again, not reset
-  write(reopened, {}, {RejectedRow{"", "too_deep", "", 0, "deep", std::string(100, 'z')}}, 350);
+  write(reopened, {}, {RejectedRow{"", "too_deep", "", 0, "deep", std::string(100, 'z'), "{}"}},
+        350);
   EXPECT_EQ(count(file, "SELECT SUM(length(body)) FROM rejected"), 300);
+}
+
+TEST(SqliteStore, AStoreWithoutTheReportColumnGetsIt) {
+  testing::TempDir dir;
+  const std::string file = dir.file("inbox.db");
+  sqlite3* db = nullptr;
+  sqlite3_open(file.c_str(), &db);
+  sqlite3_exec(db,
+               "CREATE TABLE rejected (id INTEGER PRIMARY KEY AUTOINCREMENT, received_at TEXT NOT "
+               "NULL, event TEXT, error_code TEXT NOT NULL, error_path TEXT NOT NULL, error_offset "
+               "INTEGER NOT NULL, error_message TEXT NOT NULL, body BLOB NOT NULL);"
+               "INSERT INTO rejected VALUES (1, 't', NULL, 'invalid_json', '', 0, 'old', 'x')",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  SqliteStore store(file);
+  write(store, {}, {RejectedRow{"", "invalid_json", "", 0, "new", "y", "{\"valid\":false}"}});
+  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = ''"), 1);
+  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = '{\"valid\":false}'"), 1);
+  SqliteStore again(file);  // the column is added once
 }
 
 TEST(SqliteStore, HandlerRowsRetryWithBackoffThenFailAndCanBeRequeued) {

@@ -8,13 +8,10 @@
 
 #include <heymilo/json_writer.hpp>
 
+#include "path_pattern.hpp"
+
 namespace heymilo::cli {
 namespace {
-
-bool all_digits(std::string_view token) {
-  return !token.empty() &&
-         std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Entries by count, largest first, then by key.
 template <class Key>
@@ -38,25 +35,6 @@ double share(std::uint64_t part, std::uint64_t whole) {
 std::string event_label(const std::string& event) { return event.empty() ? "unknown" : event; }
 
 }  // namespace
-
-std::string path_pattern(std::string_view pointer, bool last_is_key) {
-  std::string pattern;
-  pattern.reserve(pointer.size());
-  std::size_t at = 0;
-  while (at < pointer.size()) {  // at a '/'
-    const std::size_t end = std::min(pointer.find('/', at + 1), pointer.size());
-    const std::string_view token = pointer.substr(at + 1, end - at - 1);
-    const bool last = end == pointer.size();
-    pattern += '/';
-    if (all_digits(token) && !(last && last_is_key)) {
-      pattern += '*';
-    } else {
-      pattern += token;
-    }
-    at = end;
-  }
-  return pattern;
-}
 
 template <class Key>
 void Summary::Table<Key>::add(const Key& key, std::uint64_t n) {

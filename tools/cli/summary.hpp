@@ -46,8 +46,4 @@ class Summary {
   Table<FieldKey> unknown_fields_;  // documents carrying each pattern
 };
 
-// `pointer` with each array index written as `*`. `last_is_key`: its last token is an
-// object key even when it is made of digits (an unknown field's).
-std::string path_pattern(std::string_view pointer, bool last_is_key);
-
 }  // namespace heymilo::cli
