@@ -27,13 +27,19 @@ class Response:
         return json.loads(self.body)
 
 
-def sanitizer_environment() -> dict:
+def sanitizer_environment(traced: bool) -> dict:
     """Under AddressSanitizer (fuzz/ci.sh sets ASAN_OPTIONS), a small quarantine: ASan keeps
-    freed blocks resident, which would count against the memory bounds the tests measure."""
+    freed blocks resident, which would count against the memory bounds the tests measure.
+    Under strace (`traced`), no leak check: LeakSanitizer cannot run under ptrace and fails
+    the exit code."""
     options = os.environ.get("ASAN_OPTIONS")
-    if options is None or "quarantine_size_mb" in options:
+    if options is None:
         return {}
-    return {"ASAN_OPTIONS": options + ":quarantine_size_mb=1"}
+    if "quarantine_size_mb" not in options:
+        options += ":quarantine_size_mb=1"
+    if traced:
+        options += ":detect_leaks=0"
+    return {"ASAN_OPTIONS": options}
 
 
 class ReceiverProcess:
@@ -44,7 +50,7 @@ class ReceiverProcess:
                    "--store", store, *flags]
         with open(log_path, "ab") as log:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                            stdout=log, stderr=log, env={**os.environ, **sanitizer_environment(), **env})
+                                            stdout=log, stderr=log, env={**os.environ, **sanitizer_environment(bool(wrapper)), **env})
         self.wrapped = bool(wrapper)
         self._pid = None if wrapper else self.process.pid
 
