@@ -72,11 +72,13 @@ wait_for_port() {  # up to 30 s: node and uvicorn take a few seconds on a busy m
 }
 
 start_server() {  # RECEIVER PORT; its output (a log line per request) goes to a file
+  # exec: the background job is the server itself, so that stop_server's kill reaches it.
   case $1 in
-    heymilo) "$receiver" --listen "127.0.0.1:$2" --store "sqlite:$work/store/inbox.db" \
+    heymilo) exec "$receiver" --listen "127.0.0.1:$2" --store "sqlite:$work/store/inbox.db" \
                --max-bytes "$max_bytes" ;;
-    express) node "$here/express_receiver.mjs" --schemas "$repo/schemas" --port "$2" ;;
-    fastapi) /usr/bin/python3 "$here/fastapi_receiver.py" --schemas "$repo/schemas" --port "$2" ;;
+    express) exec node "$here/express_receiver.mjs" --schemas "$repo/schemas" --port "$2" ;;
+    fastapi) exec /usr/bin/python3 "$here/fastapi_receiver.py" --schemas "$repo/schemas" \
+               --port "$2" ;;
   esac > "$work/server.log" 2>&1 &
   server_pid=$!
   wait_for_port "$2"
