@@ -45,7 +45,7 @@ bool Walker::skip_value(Cursor& at) {
 bool Walker::detect_event(Document& event) {
   Cursor at = start();
   if (at.peek() != '{') return fail_wrong_type(at.here(), "an object", nullptr);
-  if (!root_is_closed(at, '{')) return false;
+  if (!root_is_closed('{')) return false;
   ++at.next;
   unsigned keys = 0;
   for (char separator = at.peek() == '}' ? '}' : ','; separator == ',';) {

@@ -81,7 +81,7 @@ bool Walker::check_waivers(const PendingWaivers& pending, const StructPlan& plan
         *static_cast<const bool*>(tables::value_of(waiver, object)))
       continue;
     const PathNode node{path, field.name};
-    fail_out_of_range(field, pending.entries[i].token, &node);
+    fail_out_of_range(field, {pending.entries[i].token, pending.entries[i].token_size}, &node);
     if (!may_carry_on()) return false;  // Options::max_errors > 1: the next waived field
   }
   return true;

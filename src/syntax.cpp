@@ -80,6 +80,10 @@ bool Walker::validate_value(Cursor& at, const PathNode* path, std::size_t depth)
   return fail_syntax(path, start, "expected a JSON value");
 }
 
+const std::uint32_t* Walker::skip_valid_value(Cursor at, const PathNode* path, std::size_t depth) {
+  return validate_value(at, path, depth) ? at.next : nullptr;
+}
+
 // A root scalar is its whole token, with nothing after it to end a number or a literal.
 bool Walker::validate_root_scalar(Cursor& at) {
   const char* start = at.here();
@@ -118,19 +122,19 @@ bool Walker::validate_document() {
   syntax_only_ = true;
   const char first = at.peek();
   if (first != '{' && first != '[') return validate_root_scalar(at);
-  if (!root_is_closed(at, first)) return false;
+  if (!root_is_closed(first)) return false;
   return validate_value(at, nullptr, 0) && check_end(at);
 }
 
 // Every read inside a container may look at the token after its value without checking for
 // the end of the input: the last token closes the root, so there always is one.
-bool Walker::root_is_closed(Cursor at, char open) {
+bool Walker::root_is_closed(char open) {
   const char close = open == '{' ? '}' : ']';
   if (json_[end_[-1]] == close) return true;
   // Which is wrong: content after the root, or a root never closed? Count the brackets: a
   // closer of the root's kind that ends it before the last token means content follows.
   std::size_t depth = 0;
-  for (const std::uint32_t* token = at.next; token + 1 < end_; ++token) {
+  for (const std::uint32_t* token = begin_; token + 1 < end_; ++token) {
     const char c = json_[*token];
     if (c == '{' || c == '[') ++depth;
     if ((c == '}' || c == ']') && --depth == 0) {

@@ -54,7 +54,7 @@ ElementStore& Walker::elements(std::size_t level) {
 bool Walker::read_root_object(const StructPlan& plan, void* out) {
   Cursor at = start();
   if (at.peek() != '{') return fail_wrong_type(at.here(), "an object", nullptr);
-  if (!root_is_closed(at, '{')) return false;
+  if (!root_is_closed('{')) return false;
   ++at.next;
   at.next = read_members(at, plan, static_cast<std::byte*>(out), nullptr, 1);
   return at.next != nullptr && check_end(at);
@@ -63,7 +63,7 @@ bool Walker::read_root_object(const StructPlan& plan, void* out) {
 bool Walker::read_root_array(const StructPlan& webhook, std::span<const Webhook>& out) {
   Cursor at = start();
   if (at.peek() != '[') return fail_wrong_type(at.here(), "an array", nullptr);
-  if (!root_is_closed(at, '[')) return false;
+  if (!root_is_closed('[')) return false;
   ++at.next;
   FieldPlan list;  // the root array as if it were a field of webhooks
   list.kind = Kind::array;
@@ -127,9 +127,8 @@ const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std
           if (stopped_at_ != 0) return nullptr;
         }
         if (options_.drift) warn_unknown_field(plan, &node, quote);
-        Cursor value = at;
-        if (!validate_value(value, &node, depth)) return nullptr;
-        at = value;
+        at.next = skip_valid_value(at, &node, depth);
+        if (at.next == nullptr) return nullptr;
       } else if (seen & field->bit) {
         fail_duplicate(&node, quote);
         at.next = carry_on(at, token_of(quote) + 2, &node, depth);
@@ -191,7 +190,7 @@ bool Walker::read_field(Cursor& at, const FieldPlan& field, std::byte* object, c
   if (field.check == Check::none || passes_check(field, slot)) return true;
   const std::string_view token = scalar_text(at, start);
   if (field.info->waiver >= 0) {  // decided when the object ends and the sibling is known
-    pending.entries[pending.count++] = {field.info, token};
+    pending.entries[pending.count++] = {field.info, token.data(), token.size()};
     return true;
   }
   return fail_check(*field.info, slot, token, path);
@@ -290,9 +289,8 @@ const std::uint32_t* Walker::read_array(Cursor at, const FieldPlan& field, const
 
 bool Walker::read_raw(Cursor& at, const PathNode* path, std::size_t depth, std::string_view& out) {
   const char* start = at.here();
-  Cursor value = at;
-  if (!validate_value(value, path, depth)) return false;
-  at = value;
+  at.next = skip_valid_value(at, path, depth);
+  if (at.next == nullptr) return false;
   out = scalar_text(at, start);
   return true;
 }

@@ -110,7 +110,10 @@ class Walker {
   struct PendingWaivers {
     struct Entry {
       const FieldInfo* field;
-      std::string_view token;
+      // The value's text; not a string_view, whose constructor would zero every entry of
+      // every object read.
+      const char* token;
+      std::size_t token_size;
     };
     Entry entries[tables::kMaxWaivedFields];
     std::size_t count = 0;
@@ -180,9 +183,14 @@ class Walker {
   // The raw text of a member's key, up to the value; data() is null on error.
   std::string_view read_key(Cursor& at, const PathNode* path);
   bool validate_value(Cursor& at, const PathNode* path, std::size_t depth);
+  // validate_value for the walk's hot functions: the token after the value, or null. Their
+  // cursor goes by value, as nothing may take its address (see Cursor); not inlined, as the
+  // copy validate_value reads through a reference would be.
+  [[gnu::noinline]] const std::uint32_t* skip_valid_value(Cursor at, const PathNode* path,
+                                                          std::size_t depth);
   bool validate_root_scalar(Cursor& at);
   // Whether the last token closes the root `open` starts; raises the error if not.
-  bool root_is_closed(Cursor at, char open);
+  bool root_is_closed(char open);
   bool check_end(Cursor at);
 
   // detection.cpp: steps over one value without checking it.
