@@ -3,6 +3,7 @@
 #include <heymilo/parser.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <tuple>
 
@@ -46,7 +47,11 @@ struct __attribute__((visibility("hidden"))) Parser::Impl {
 #include <heymilo/documents.inc>
               >
       views;
-  AnyDocument result;
+  // Each of `views` as parse() returns it, indexed by Document: built once, picked per parse.
+  const std::array<AnyDocument, std::size(kAllDocuments)> any_views = {
+#define HEYMILO_DOCUMENT(name, View, Root) AnyDocument(&std::get<View>(views)),
+#include <heymilo/documents.inc>
+  };
   std::optional<Document> last_read_as;
 
   void apply(const Options& given) {
@@ -63,8 +68,12 @@ struct __attribute__((visibility("hidden"))) Parser::Impl {
   bool walk(detail::Walker& walker, Document document);
   bool walk_detected(detail::Walker& walker);
   std::span<const Error> fail(ErrorCode code, std::string_view message, std::string_view detail);
+  // Out of line, so that run's code for a valid input is not laid out around it.
+  [[gnu::cold]] std::span<const Error> fail_too_large(std::size_t size);
   // The view of `document`, as parse() returns it.
-  const AnyDocument& any(Document document);
+  const AnyDocument& any(Document document) const {
+    return any_views[static_cast<std::size_t>(document)];
+  }
 };
 
 PaddedInput Parser::Impl::pad(std::string_view input) {
@@ -90,17 +99,6 @@ bool Parser::Impl::walk(detail::Walker& walker, Document document) {
   }
   // With Options::max_errors > 1 a walk may finish after errors it carried on from.
   return ok && buffers.errors.count() == 0;
-}
-
-const AnyDocument& Parser::Impl::any(Document document) {
-  switch (document) {
-#define HEYMILO_DOCUMENT(name, View, Root) \
-  case Document::name:                     \
-    result = &std::get<View>(views);       \
-    break;
-#include <heymilo/documents.inc>
-  }
-  return result;
 }
 
 // Rule 11 without a pass of its own over the root's keys. The payload is read as
@@ -148,15 +146,17 @@ std::span<const Error> Parser::Impl::fail(ErrorCode code, std::string_view messa
   return buffers.errors.errors();
 }
 
+std::span<const Error> Parser::Impl::fail_too_large(std::size_t size) {
+  return fail(
+      ErrorCode::too_large, "the input is ",
+      std::to_string(size) + " bytes, more than the limit of " + std::to_string(options.max_bytes));
+}
+
 std::span<const Error> Parser::Impl::run(PaddedInput input, const Document* requested) {
   buffers.reset();
   last_read_as.reset();
   if (requested) last_read_as = *requested;
-  if (input.json.size() > options.max_bytes) {
-    return fail(ErrorCode::too_large, "the input is ",
-                std::to_string(input.json.size()) + " bytes, more than the limit of " +
-                    std::to_string(options.max_bytes));
-  }
+  if (input.json.size() > options.max_bytes) return fail_too_large(input.json.size());
   std::size_t sentinel = detail::Walker::find_sentinel(input.json);
   if (input.capacity < input.json.size() + kPadding || sentinel == std::string_view::npos) {
     input = pad(input.json);  // the copy's padding is spaces: one is the sentinel
