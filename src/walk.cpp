@@ -131,15 +131,15 @@ const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std
         if (at.next == nullptr) return nullptr;
       } else if (seen & field->bit) {
         fail_duplicate(&node, quote);
-        at.next = carry_on(at, token_of(quote) + 2, &node, depth);
+        at.next = carry_on(token_of(quote) + 2, &node, depth);
         if (at.next == nullptr) return nullptr;
       } else {
         seen |= field->bit;
         expected = field + 1;
         // On failure only `expected`, `out` and the node are used, so that nothing else need
-        // live through the read; and `at` is passed by value, so that it stays in registers.
+        // live through the read.
         if (!read_field(at, *field, out, &node, depth, pending)) {
-          at.next = carry_on_field(at, *(expected - 1), out, &node, depth);
+          at.next = carry_on_field(*(expected - 1), out, &node, depth);
           if (at.next == nullptr) return nullptr;
         }
       }
@@ -261,7 +261,7 @@ const std::uint32_t* Walker::read_array(Cursor at, const FieldPlan& field, const
       const PathNode node{path, count};
       void* slot = elements.append(field.element_size);
       if (!read_value(at, field.element_kind, field, slot, &node, depth)) {
-        at.next = carry_on(at, error_token(), &node, depth);  // `at` by value, as above
+        at.next = carry_on(error_token(), &node, depth);
         if (at.next == nullptr) {
           ok = false;
           break;

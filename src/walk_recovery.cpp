@@ -16,20 +16,19 @@ bool Walker::may_carry_on() const noexcept {
   return errors.collecting() && !errors.full() && !is_whole_input(errors.code());
 }
 
-const std::uint32_t* Walker::carry_on(Cursor at, const std::uint32_t* value, const PathNode* path,
+const std::uint32_t* Walker::carry_on(const std::uint32_t* value, const PathNode* path,
                                       std::size_t depth) {
   if (!may_carry_on() || value >= end_) return nullptr;
   // From here on, values are judged as the default mode's check of the whole input judges
   // them (numbers beyond int64 in unknown fields pass), so that a later problem can never
   // turn the first error into another.
   syntax_only_ = true;
-  at.next = value;
-  return validate_value(at, path, depth) ? at.next : nullptr;
+  return skip_valid_value({json_, value}, path, depth);
 }
 
-const std::uint32_t* Walker::carry_on_field(Cursor at, const FieldPlan& field, std::byte* object,
+const std::uint32_t* Walker::carry_on_field(const FieldPlan& field, std::byte* object,
                                             const PathNode* path, std::size_t depth) {
-  const std::uint32_t* next = carry_on(at, error_token(), path, depth);
+  const std::uint32_t* next = carry_on(error_token(), path, depth);
   if (next != nullptr)
     std::memset(object + field.offset, 0, field.extent);  // what it held is no value
   return next;

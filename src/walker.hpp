@@ -207,15 +207,15 @@ class Walker {
   // Rule 15 (Options::max_errors > 1), out of the hot path: after a field-level error, whether
   // the walk carries on; carry_on then steps over the value at token `value` (checking its
   // syntax only, as the default mode's check of a document with an error does) and returns
-  // the token after it, or null to stop.
+  // the token after it, or null to stop. Neither takes the walk's cursor: passing it would
+  // keep a copy of it in memory in read_object's loop.
   [[gnu::cold]] bool may_carry_on() const noexcept;
-  [[gnu::cold]] const std::uint32_t* carry_on(Cursor at, const std::uint32_t* value,
-                                              const PathNode* path, std::size_t depth);
+  [[gnu::cold]] const std::uint32_t* carry_on(const std::uint32_t* value, const PathNode* path,
+                                              std::size_t depth);
   // After a field's own value failed to read: carry_on at the value (the last error's
   // offset: a value's first byte, for every error carried on from), the field then absent.
-  [[gnu::cold]] const std::uint32_t* carry_on_field(Cursor at, const FieldPlan& field,
-                                                    std::byte* object, const PathNode* path,
-                                                    std::size_t depth);
+  [[gnu::cold]] const std::uint32_t* carry_on_field(const FieldPlan& field, std::byte* object,
+                                                    const PathNode* path, std::size_t depth);
   // The token that starts at `where`; the one the last error's offset points at.
   const std::uint32_t* token_of(const char* where) const noexcept;
   const std::uint32_t* error_token() const noexcept;
