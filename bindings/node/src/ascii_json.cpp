@@ -1,0 +1,192 @@
+#include "ascii_json.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "../../common/to_native.hpp"
+
+namespace heymilo::bindings::node {
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+
+// The next 8 bytes of `text` from `at` (there must be 8).
+std::uint64_t word_at(std::string_view text, std::size_t at) {
+  std::uint64_t word;
+  std::memcpy(&word, text.data() + at, sizeof word);
+  return word;
+}
+
+// Non-zero when one of the 8 bytes of `word` must be escaped in an ASCII JSON string: a
+// control character, '"', '\\' or non-ASCII (SWAR; a zero result is exact).
+std::uint64_t any_to_escape(std::uint64_t word) {
+  const auto any_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
+  return below_space | any_zero(word ^ (kOnes * '"')) | any_zero(word ^ (kOnes * '\\')) |
+         (word & kHighBits);
+}
+
+bool to_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+void append_unit(std::string& out, std::uint32_t unit) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char escape[6] = {
+      '\\', 'u', kHex[unit >> 12], kHex[(unit >> 8) & 15], kHex[(unit >> 4) & 15], kHex[unit & 15]};
+  out.append(escape, sizeof escape);
+}
+
+// Escapes the UTF-8 sequence at text[at] (valid: the library checked the input's UTF-8) and
+// returns its length.
+std::size_t append_code_point(std::string& out, std::string_view text, std::size_t at) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  std::uint32_t code_point = lead & (0x7F >> length);
+  for (std::size_t i = 1; i < length; ++i)
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+  if (code_point < 0x10000) {
+    append_unit(out, code_point);
+  } else {
+    code_point -= 0x10000;
+    append_unit(out, 0xD800 + (code_point >> 10));
+    append_unit(out, 0xDC00 + (code_point & 0x3FF));
+  }
+  return length;
+}
+
+// Escapes an ASCII character that a JSON string cannot hold as itself; returns 1.
+std::size_t append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    default:
+      append_unit(out, c);
+  }
+  return 1;
+}
+
+// Appends `text` with the bytes `must_escape` picks escaped, skipping 8 bytes at a time
+// while `any_in_word` finds none of them.
+template <class AnyInWord, class MustEscape>
+void append_escaped(std::string& out, std::string_view text, AnyInWord any_in_word,
+                    MustEscape must_escape) {
+  std::size_t run = 0;  // where the text not yet appended starts
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.size() - i >= 8 && !any_in_word(word_at(text, i))) {
+      i += 8;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!must_escape(c)) {
+      ++i;
+      continue;
+    }
+    out.append(text, run, i - run);
+    i += c < 0x80 ? append_escape(out, c) : append_code_point(out, text, i);
+    run = i;
+  }
+  out.append(text, run);
+}
+
+void append_string(std::string& out, std::string_view text) {
+  out += '"';
+  append_escaped(out, text, any_to_escape, to_escape);
+  out += '"';
+}
+
+// Opaque values are JSON text from the input, whose strings are escaped already: only
+// non-ASCII characters are left to escape.
+void append_raw(std::string& out, std::string_view json) {
+  append_escaped(
+      out, json, [](std::uint64_t word) { return word & kHighBits; },
+      [](unsigned char c) { return c >= 0x80; });
+}
+
+template <class Number>
+void append_number(std::string& out, Number value) {
+  // A double in its shortest round-trip form, which JSON.parse reads back exactly.
+  char text[32];
+  out.append(text, std::to_chars(text, text + sizeof text, value).ptr);
+}
+
+// A to_native.hpp Builder that writes the text as the walk goes.
+class Writer {
+ public:
+  struct Value {};
+  struct Object {
+    bool first = true;
+  };
+  struct Array {};
+
+  explicit Writer(std::string& out) : out_(out) {}
+
+  Value null() { return literal("null"); }
+  Value string(std::string_view text) {
+    append_string(out_, text);
+    return {};
+  }
+  Value number(double value) {
+    append_number(out_, value);
+    return {};
+  }
+  Value integer(std::int64_t value) {
+    append_number(out_, value);
+    return {};
+  }
+  Value boolean(bool value) { return literal(value ? "true" : "false"); }
+  Value raw_json(std::string_view json) {
+    append_raw(out_, json);
+    return {};
+  }
+
+  Object object() {
+    out_ += '{';
+    return {};
+  }
+  template <class Make>
+  void set(Object& object, const tables::FieldInfo& field, Make make) {
+    if (!object.first) out_ += ',';
+    object.first = false;
+    append_string(out_, field.name);
+    out_ += ':';
+    make();
+  }
+  Value finish(Object) { return literal("}"); }
+
+  Array array(std::size_t) {
+    out_ += '[';
+    return {};
+  }
+  template <class Make>
+  void set(Array&, std::size_t index, Make make) {
+    if (index) out_ += ',';
+    make();
+  }
+  Value finish(Array) { return literal("]"); }
+
+ private:
+  Value literal(std::string_view text) {
+    out_ += text;
+    return {};
+  }
+
+  std::string& out_;
+};
+
+}  // namespace
+
+void append_ascii_json(std::string& out, const AnyDocument& document) {
+  Writer writer(out);
+  document_to_native(writer, document);
+}
+
+}  // namespace heymilo::bindings::node
