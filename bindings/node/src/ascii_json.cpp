@@ -1,5 +1,7 @@
 #include "ascii_json.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -12,23 +14,26 @@ namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
 
-// The next 8 bytes of `text` from `at` (there must be 8).
+// The 8 bytes of `text` from `at` (there must be 8), the first one lowest.
+static_assert(std::endian::native == std::endian::little);
 std::uint64_t word_at(std::string_view text, std::size_t at) {
   std::uint64_t word;
   std::memcpy(&word, text.data() + at, sizeof word);
   return word;
 }
 
-// Non-zero when one of the 8 bytes of `word` must be escaped in an ASCII JSON string: a
-// control character, '"', '\\' or non-ASCII (SWAR; a zero result is exact).
-std::uint64_t any_to_escape(std::uint64_t word) {
+// Marks (0x80) the bytes of `word` that an ASCII JSON string must escape: control characters,
+// '"', '\\' and non-ASCII (SWAR, as find_to_escape needs).
+// Lambdas rather than functions, so that the templates below inline them.
+constexpr auto kToEscapeIn = [](std::uint64_t word) {
   const auto any_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
   const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
   return below_space | any_zero(word ^ (kOnes * '"')) | any_zero(word ^ (kOnes * '\\')) |
          (word & kHighBits);
-}
-
-bool to_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+};
+constexpr auto kToEscape = [](unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+};
 
 void append_unit(std::string& out, std::uint32_t unit) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -73,33 +78,46 @@ std::size_t append_escape(std::string& out, unsigned char c) {
   return 1;
 }
 
-// Appends `text` with the bytes `must_escape` picks escaped, skipping 8 bytes at a time
-// while `any_in_word` finds none of them.
-template <class AnyInWord, class MustEscape>
-void append_escaped(std::string& out, std::string_view text, AnyInWord any_in_word,
-                    MustEscape must_escape) {
-  std::size_t run = 0;  // where the text not yet appended starts
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text.size() - i >= 8 && !any_in_word(word_at(text, i))) {
-      i += 8;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!must_escape(c)) {
-      ++i;
-      continue;
-    }
-    out.append(text, run, i - run);
-    i += c < 0x80 ? append_escape(out, c) : append_code_point(out, text, i);
-    run = i;
+// The first byte from `at` on that `picks` picks, or text.size(). `flags` marks in a word the
+// bytes `picks` may pick: never fewer, and in error only above a marked one (it borrows).
+template <class Flags, class Picks>
+std::size_t find_to_escape(std::string_view text, std::size_t at, Flags flags, Picks picks) {
+  const std::size_t size = text.size();
+  if (size < 8) {
+    while (at < size && !picks(static_cast<unsigned char>(text[at]))) ++at;
+    return at;
   }
-  out.append(text, run);
+  while (at < size) {
+    // Eight bytes at `at`, or the last eight, with those before `at` shifted out.
+    const std::size_t word = std::min(at, size - 8);
+    const std::uint64_t marked = flags(word_at(text, word)) >> (8 * (at - word));
+    if (marked == 0) {
+      at = word + 8;
+      continue;
+    }
+    at += static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+    if (picks(static_cast<unsigned char>(text[at]))) return at;
+    ++at;
+  }
+  return size;
+}
+
+// Appends `text` with the bytes that `picks` picks escaped (see find_to_escape).
+template <class Flags, class Picks>
+void append_escaped(std::string& out, std::string_view text, Flags flags, Picks picks) {
+  std::size_t run = 0;  // where the text not yet appended starts
+  for (std::size_t at = find_to_escape(text, 0, flags, picks); at < text.size();
+       at = find_to_escape(text, run, flags, picks)) {
+    out.append(text.data() + run, at - run);
+    const auto c = static_cast<unsigned char>(text[at]);
+    run = at + (c < 0x80 ? append_escape(out, c) : append_code_point(out, text, at));
+  }
+  out.append(text.data() + run, text.size() - run);
 }
 
 void append_string(std::string& out, std::string_view text) {
   out += '"';
-  append_escaped(out, text, any_to_escape, to_escape);
+  append_escaped(out, text, kToEscapeIn, kToEscape);
   out += '"';
 }
 
@@ -156,8 +174,10 @@ class Writer {
   void set(Object& object, const tables::FieldInfo& field, Make make) {
     if (!object.first) out_ += ',';
     object.first = false;
-    append_string(out_, field.name);
-    out_ += ':';
+    // Names are the docs' keys, in [a-z0-9_]: nothing to escape.
+    out_ += '"';
+    out_ += field.name;
+    out_ += "\":";
     make();
   }
   Value finish(Object) { return literal("}"); }
