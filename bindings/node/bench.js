@@ -69,12 +69,18 @@ const microseconds = (perSecond) => (1e6 / perSecond).toFixed(2);
 function steps({ name, buffer, event }) {
   const addon = require(process.env.HEYMILO_NODE_ADDON || path.join(__dirname, "build", "heymilo.node"));
   const ascii = addon.asciiJson(buffer);
+  const asciiBytes = Buffer.from(ascii, "latin1");
   const utf8 = Buffer.from(JSON.stringify(JSON.parse(ascii)));
   const utf8Text = utf8.toString();
   const cases = [
     ["validate", () => addon.validate(buffer)],
     ["validate + ASCII JSON + string", () => addon.asciiJson(buffer)],
     ["JSON.parse(that string)", () => JSON.parse(ascii)],
+    ["validate, JSON.parse(a copy)", () => {
+      addon.validate(buffer);
+      return JSON.parse(asciiBytes.toString("latin1"));
+    }],
+    ["JSON.parse(a copy)", () => JSON.parse(asciiBytes.toString("latin1"))],
     ["heymilo.parse", () => heymilo.parse(buffer)],
     ["heymilo.parse with options.event", () => heymilo.parse(buffer, { event })],
     ["UTF-8 JSON: Buffer.toString", () => utf8.toString()],
