@@ -22,9 +22,9 @@ std::uint64_t word_at(std::string_view text, std::size_t at) {
   return word;
 }
 
-// Marks (0x80) the bytes of `word` that an ASCII JSON string must escape: control characters,
-// '"', '\\' and non-ASCII (SWAR, as find_to_escape needs).
-// Lambdas rather than functions, so that the templates below inline them.
+// What an ASCII JSON string must escape: control characters, '"', '\\' and non-ASCII. In a
+// byte, and marked (0x80) in the bytes of a word (SWAR, as find_to_escape needs). Lambdas
+// rather than functions, so that the templates below inline them.
 constexpr auto kToEscapeIn = [](std::uint64_t word) {
   const auto any_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
   const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
@@ -60,20 +60,14 @@ std::size_t append_code_point(std::string& out, std::string_view text, std::size
   return length;
 }
 
-// Escapes an ASCII character that a JSON string cannot hold as itself; returns 1.
+// Escapes an ASCII character that a JSON string cannot hold as itself ('"' and '\\' after a
+// backslash, control characters as \u00XX: JSON.parse reads any form); returns 1.
 std::size_t append_escape(std::string& out, unsigned char c) {
-  switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    default:
-      append_unit(out, c);
+  if (c == '"' || c == '\\') {
+    out += '\\';
+    out += static_cast<char>(c);
+  } else {
+    append_unit(out, c);
   }
   return 1;
 }
