@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <tuple>
 
 #include "walker.hpp"
@@ -103,31 +104,26 @@ const AnyDocument& Parser::Impl::any(Document document) {
   return result;
 }
 
-// Rule 11 without a pass of its own over the root's keys. The payload is read as
-// interview_started, the one event that no key of its own decides, until a root key of
-// another event turns up; the walk then starts again as that event (as report_available if
-// a report key turns up in the walk as interview_completed). Anything else (an error, or
-// interview_started without its `metadata`) goes to detect_event, which decides as the rule
-// reads, so what the walk reports is what detecting first would have reported.
+// Rule 11 without a pass of its own over the root's keys. The payload is read as the last
+// event in precedence (interview_started) until a root key of an event that outranks it turns
+// up; the walk then starts again as that event (and again if a key of an event outranking that
+// one turns up in that walk). Anything else (an error, or a valid document without a key of its
+// event) goes to detect_event, which decides as the rule reads, so what the walk reports is
+// what detecting first would have reported.
 bool Parser::Impl::walk_detected(detail::Walker& walker) {
-  using detail::kCompletedKey;
-  using detail::kReportKey;
-  Document event = Document::interview_started;
+  Document event = std::end(tables::kEventPrecedence)[-1];
   for (;;) {
-    walker.stop_at_event_keys(event == Document::interview_started     ? kReportKey | kCompletedKey
-                              : event == Document::interview_completed ? kReportKey
-                                                                       : 0);
+    walker.stop_at_event_keys(detail::events_before(event));
     const bool ok = walk(walker, event);
     const unsigned stopped = walker.stopped_at();
     walker.stop_at_event_keys(0);
-    if (ok && (event != Document::interview_started ||
-               !std::get<InterviewStarted>(views).metadata.is_absent())) {
+    if (ok && detail::has_event_key(any(event))) {
       last_read_as = event;
       return true;
     }
     buffers.reset();
     if (stopped == 0) break;
-    event = stopped & kReportKey ? Document::report_available : Document::interview_completed;
+    event = detail::first_event(stopped);
   }
   Document detected{};
   if (!walker.detect_event(detected)) return false;

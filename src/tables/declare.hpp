@@ -185,6 +185,22 @@ constexpr bool in_member_order(const Table<N>& table) {
   return true;
 }
 
+// Whether T is the root struct of an event of rule 11 (one of kEventPrecedence).
+template <class T>
+constexpr bool is_event_root() {
+  bool root = false;
+  for (const Document event : kEventPrecedence) {
+    switch (event) {
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  case Document::name:                     \
+    root |= std::is_same_v<T, Root>;       \
+    break;
+#include <heymilo/documents.inc>
+    }
+  }
+  return root;
+}
+
 template <class T, std::size_t N>
 constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table) {
   static_assert(std::is_aggregate_v<T> && std::is_trivially_copyable_v<T>);
@@ -194,7 +210,14 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
     const auto bit = std::uint64_t{1} << i;
     if (table.fields[i].requirement != Requirement::optional) info.strict_required |= bit;
     if (table.fields[i].requirement == Requirement::always) info.lenient_required |= bit;
+    if (table.fields[i].event_key) info.event_keys |= bit;
   }
+  // Rule 11 reads the keys of the events' roots only, and an event no key identifies would
+  // never be detected (a throw is not a constant expression: the compilation stops here).
+  if (info.event_keys != 0 && !is_event_root<T>())
+    throw "identifies_event() on a field of a struct that is no event's root";
+  if (info.event_keys == 0 && is_event_root<T>())
+    throw "an event of rule 11 without a field marked identifies_event()";
   return info;
 }
 

@@ -21,17 +21,17 @@ HEYMILO_DESCRIBE(InterviewStarted, "interview_started",
   HEYMILO_FIELD(interview_id).always(),
   HEYMILO_FIELD(posting_id).always(),
   HEYMILO_FIELD(timestamp).always(),
-  HEYMILO_FIELD(metadata))
+  HEYMILO_FIELD(metadata).identifies_event())
 
 HEYMILO_DESCRIBE(InterviewCompleted, "interview_completed",
   HEYMILO_FIELD(interview_id).always(),
   HEYMILO_FIELD(agent_conversation_id),
-  HEYMILO_FIELD(parent_conversation_id),
+  HEYMILO_FIELD(parent_conversation_id).identifies_event(),
   HEYMILO_FIELD(engagement_id),
   HEYMILO_FIELD(posting_id).always(),
   HEYMILO_FIELD(timestamp).always(),
-  HEYMILO_FIELD(workflow_completed),
-  HEYMILO_FIELD(completion_timestamp))
+  HEYMILO_FIELD(workflow_completed).identifies_event(),
+  HEYMILO_FIELD(completion_timestamp).identifies_event())
 
 // clang-format on
 

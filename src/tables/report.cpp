@@ -295,11 +295,11 @@ HEYMILO_DESCRIBE(ReportAvailable, "report_available",
   HEYMILO_FIELD(interview_id).always(),
   HEYMILO_FIELD(posting_id).always(),
   HEYMILO_FIELD(metadata),
-  HEYMILO_FIELD(report_url),
+  HEYMILO_FIELD(report_url).identifies_event(),
   HEYMILO_FIELD(timestamp).always(),
   HEYMILO_FIELD(interview_type),
-  HEYMILO_FIELD(agentic_data),
-  HEYMILO_FIELD(interview_data_model))
+  HEYMILO_FIELD(agentic_data).identifies_event(),
+  HEYMILO_FIELD(interview_data_model).identifies_event())
 
 // clang-format on
 

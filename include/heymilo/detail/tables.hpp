@@ -9,6 +9,7 @@
 // this header only in tools that walk views generically (as the ones above do); receivers use the
 // views, the Parser and append_json.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -64,6 +65,7 @@ struct FieldInfo {
   Kind element_kind = Kind::string;  // arrays only
   bool nullable = false;
   bool documented = true;  // false: example-only (rule 5)
+  bool event_key = false;  // rule 11: at the root, names its document's event (identifies_event())
   Requirement requirement = Requirement::when_strict;
   Check check = Check::none;
   double min = 0;
@@ -103,6 +105,9 @@ struct FieldInfo {
     check = Check::range_or_sentinel, sentinel = allowed;
     return *this;
   }
+  // Rule 11: a root key whose presence identifies the event of the document whose root table
+  // holds it (kEventPrecedence says which event's keys win).
+  constexpr FieldInfo& identifies_event() { return event_key = true, *this; }
   constexpr FieldInfo& waived_by(std::string_view boolean_sibling) {
     return waiver_name = boolean_sibling, *this;
   }
@@ -120,6 +125,7 @@ struct StructInfo {
   std::uint32_t size = 0;
   std::uint64_t strict_required = 0;   // bit i: fields[i] required in strict mode
   std::uint64_t lenient_required = 0;  // bit i: fields[i] required in lenient mode
+  std::uint64_t event_keys = 0;        // bit i: fields[i] identifies the event (rule 11)
 
   // The index of the field with this JSON key, or -1.
   constexpr int find(std::string_view key) const noexcept {
@@ -135,6 +141,20 @@ HEYMILO_API HEYMILO_API const StructInfo& describe() noexcept;
 
 // The root struct of a document (webhook_list: the element struct, Webhook).
 HEYMILO_API HEYMILO_API const StructInfo& describe(Document document) noexcept;
+
+// Rule 11: the events a payload's root keys identify, in precedence: a payload is the first
+// of them that one of its root's keys identifies (the fields marked identifies_event() in the
+// event's root table), and unknown_event when there is none.
+inline constexpr Document kEventPrecedence[] = {
+    Document::report_available, Document::interview_completed, Document::interview_started};
+
+// Calls `visit(field)` for each key that identifies `event` (rule 11), in its table's order.
+template <class Visit>
+void for_each_event_key(Document event, Visit&& visit) {
+  const StructInfo& root = describe(event);
+  for (std::uint64_t keys = root.event_keys; keys != 0; keys &= keys - 1)
+    visit(root.fields[static_cast<std::size_t>(std::countr_zero(keys))]);
+}
 
 // The field's value inside a struct instance.
 inline const void* value_of(const FieldInfo& field, const void* object) noexcept {
