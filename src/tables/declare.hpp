@@ -185,19 +185,13 @@ constexpr bool in_member_order(const Table<N>& table) {
   return true;
 }
 
-// Whether T is the root struct of an event of rule 11 (one of kEventPrecedence).
+// Whether T is the root struct of an event of rule 11.
 template <class T>
 constexpr bool is_event_root() {
   bool root = false;
-  for (const Document event : kEventPrecedence) {
-    switch (event) {
 #define HEYMILO_DOCUMENT(name, View, Root) \
-  case Document::name:                     \
-    root |= std::is_same_v<T, Root>;       \
-    break;
+  root |= std::is_same_v<T, Root> && is_event(Document::name);
 #include <heymilo/documents.inc>
-    }
-  }
   return root;
 }
 

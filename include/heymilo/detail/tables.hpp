@@ -147,6 +147,12 @@ HEYMILO_API HEYMILO_API const StructInfo& describe(Document document) noexcept;
 // event's root table), and unknown_event when there is none.
 inline constexpr Document kEventPrecedence[] = {
     Document::report_available, Document::interview_completed, Document::interview_started};
+// Whether `document` is an event of rule 11, one that detection may return.
+constexpr bool is_event(Document document) noexcept {
+  for (const Document event : kEventPrecedence)
+    if (event == document) return true;
+  return false;
+}
 
 // Calls `visit(field)` for each key that identifies `event` (rule 11), in its table's order.
 template <class Visit>
