@@ -1,28 +1,32 @@
-// Contract rule 11: which event a payload is, from its root object's keys. The keys are
-// declared on the fields (identifies_event() in the events' root tables), the events' order in
+// Contract rule 11: which event a payload is, from its root object's keys: the fields marked
+// identifies_event() in the events' root tables (tables/event_roots.hpp), the events in
 // tables::kEventPrecedence.
-#include <variant>
-
+#include "event_keys.hpp"
 #include "walker.hpp"
 
 namespace heymilo::detail {
+namespace {
+
+// Whether no key of an event is a field of the root of an event it outranks: a walk as the
+// later event stops at the keys it does not know only (Parser::Impl::walk_detected).
+constexpr bool keys_unknown_to_later_roots() {
+  bool unknown = true;
+  tables::declare::for_each_event_table([&](std::size_t rank, const auto& table) {
+    for (const EventKey& key : kEventKeys)
+      if (key.rank < rank)
+        for (const FieldInfo& field : table.fields) unknown &= field.name != key.name;
+  });
+  return unknown;
+}
+static_assert(keys_unknown_to_later_roots(),
+              "a key that identifies an event is a field of a later event's root");
+
+}  // namespace
 
 unsigned event_key(std::string_view key) noexcept {
-  unsigned identified = 0;
-  for (const Document event : tables::kEventPrecedence)
-    tables::for_each_event_key(event, [&](const FieldInfo& field) {
-      if (field.name == key) identified = event_bit(event);
-    });
-  return identified;
-}
-
-bool has_event_key(const AnyDocument& view) noexcept {
-  const void* root = std::visit([](const auto* typed) -> const void* { return typed; }, view);
-  bool has = false;
-  tables::for_each_event_key(document_of(view), [&](const FieldInfo& field) {
-    has |= tables::presence_of(field, root) != Presence::absent;
-  });
-  return has;
+  for (const EventKey& known : kEventKeys)
+    if (key == known.name) return 1u << known.rank;
+  return 0;
 }
 
 // Steps over one value without checking it (the walk that follows detection does).
@@ -54,8 +58,9 @@ bool Walker::detect_event(Document& event) {
     key = decode_key(key, nullptr);
     if (key.data() == nullptr) return false;
     events |= event_key(key);
-    // A key of the first event decides: the rest need not be looked at (the walk checks it all).
-    if (events & event_bit(tables::kEventPrecedence[0])) break;
+    // A key of the first event (bit 0) decides: the rest need not be looked at (the walk
+    // checks it all).
+    if (events & 1u) break;
     if (!skip_value(at)) return false;
     separator = at.peek();
     ++at.next;
@@ -66,9 +71,7 @@ bool Walker::detect_event(Document& event) {
   }
   std::string& message = raise(ErrorCode::unknown_event, nullptr, json_ + *begin_)  // the '{'
                              .append("the root has none of the keys that identify an event (");
-  for (const Document known : tables::kEventPrecedence)
-    tables::for_each_event_key(
-        known, [&](const FieldInfo& field) { message.append(field.name).append(", "); });
+  for (const EventKey& known : kEventKeys) message.append(known.name).append(", ");
   message.replace(message.size() - 2, 2, ")");
   return false;
 }

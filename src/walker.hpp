@@ -45,27 +45,9 @@ struct WalkBuffers {
   void reserve_strings(std::size_t size);
 };
 
-// Rule 11 (detection.cpp), with the events of tables::kEventPrecedence as bits of a set.
-constexpr unsigned event_bit(Document event) noexcept { return 1u << static_cast<unsigned>(event); }
-// The events whose keys outrank those of `event`.
-constexpr unsigned events_before(Document event) noexcept {
-  unsigned before = 0;
-  for (const Document other : tables::kEventPrecedence) {
-    if (other == event) break;
-    before |= event_bit(other);
-  }
-  return before;
-}
-// The event of the set `events` (not empty) that comes first in precedence.
-constexpr Document first_event(unsigned events) noexcept {
-  for (const Document event : tables::kEventPrecedence)
-    if (events & event_bit(event)) return event;
-  return tables::kEventPrecedence[0];
-}
-// The event the root key `key` (decoded) identifies, as its bit, or 0.
+// Rule 11 (detection.cpp): the events the root key `key` (decoded) identifies, as a set of
+// event_keys.hpp (one bit), or 0.
 unsigned event_key(std::string_view key) noexcept;
-// Whether the view of an event holds a key that identifies that event.
-bool has_event_key(const AnyDocument& view) noexcept;
 
 // Where a walk is: the input and its next token, the one read position. Functions take it
 // by reference and move it on, except the hot recursive ones (read_object, read_array), which
@@ -109,7 +91,7 @@ class Walker {
   // Rule 11: the event whose keys the root object carries (detection.cpp).
   bool detect_event(Document& event);
   // Rule 11 along the walk: read_root_object stops, raising nothing, at the first root key
-  // that identifies one of `events` (event_bit()s), and stopped_at() then says which.
+  // that identifies one of `events` (a set of event_keys.hpp), and stopped_at() then says which.
   void stop_at_event_keys(unsigned events) noexcept {
     stop_kinds_ = events;
     stopped_at_ = 0;

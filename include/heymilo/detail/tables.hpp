@@ -9,7 +9,6 @@
 // this header only in tools that walk views generically (as the ones above do); receivers use the
 // views, the Parser and append_json.
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -125,7 +124,6 @@ struct StructInfo {
   std::uint32_t size = 0;
   std::uint64_t strict_required = 0;   // bit i: fields[i] required in strict mode
   std::uint64_t lenient_required = 0;  // bit i: fields[i] required in lenient mode
-  std::uint64_t event_keys = 0;        // bit i: fields[i] identifies the event (rule 11)
 
   // The index of the field with this JSON key, or -1.
   constexpr int find(std::string_view key) const noexcept {
@@ -152,14 +150,6 @@ constexpr bool is_event(Document document) noexcept {
   for (const Document event : kEventPrecedence)
     if (event == document) return true;
   return false;
-}
-
-// Calls `visit(field)` for each key that identifies `event` (rule 11), in its table's order.
-template <class Visit>
-void for_each_event_key(Document event, Visit&& visit) {
-  const StructInfo& root = describe(event);
-  for (std::uint64_t keys = root.event_keys; keys != 0; keys &= keys - 1)
-    visit(root.fields[static_cast<std::size_t>(std::countr_zero(keys))]);
 }
 
 // The field's value inside a struct instance.
