@@ -1,27 +1,31 @@
-// Contract rule 11: which event a payload is, from its root object's keys.
-#include <utility>
-
+// Contract rule 11: which event a payload is, from its root object's keys: the fields marked
+// identifies_event() in the events' root tables (tables/event_roots.hpp), the events in
+// tables::kEventPrecedence.
+#include "event_keys.hpp"
 #include "walker.hpp"
 
 namespace heymilo::detail {
 namespace {
 
-// The root keys rule 11 decides by, with their kinds.
-constexpr std::pair<std::string_view, unsigned> kEventKeys[] = {
-    {"report_url", kReportKey},
-    {"agentic_data", kReportKey},
-    {"interview_data_model", kReportKey},
-    {"workflow_completed", kCompletedKey},
-    {"completion_timestamp", kCompletedKey},
-    {"parent_conversation_id", kCompletedKey},
-    {"metadata", kStartedKey},
-};
+// Whether no key of an event is a field of the root of an event it outranks: a walk as the
+// later event stops at the keys it does not know only (Parser::Impl::walk_detected).
+constexpr bool keys_unknown_to_later_roots() {
+  bool unknown = true;
+  tables::declare::for_each_event_table([&](std::size_t rank, const auto& table) {
+    for (const EventKey& key : kEventKeys)
+      if (key.rank < rank)
+        for (const FieldInfo& field : table.fields) unknown &= field.name != key.name;
+  });
+  return unknown;
+}
+static_assert(keys_unknown_to_later_roots(),
+              "a key that identifies an event is a field of a later event's root");
 
 }  // namespace
 
 unsigned event_key(std::string_view key) noexcept {
-  for (const auto& [name, kind] : kEventKeys)
-    if (key == name) return kind;
+  for (const EventKey& known : kEventKeys)
+    if (key == known.name) return 1u << known.rank;
   return 0;
 }
 
@@ -47,28 +51,27 @@ bool Walker::detect_event(Document& event) {
   if (at.peek() != '{') return fail_wrong_type(at.here(), "an object", nullptr);
   if (!root_is_closed('{')) return false;
   ++at.next;
-  unsigned keys = 0;
+  unsigned events = 0;
   for (char separator = at.peek() == '}' ? '}' : ','; separator == ',';) {
     std::string_view key = read_key(at, nullptr);
     if (key.data() == nullptr) return false;
     key = decode_key(key, nullptr);
     if (key.data() == nullptr) return false;
-    keys |= event_key(key);
-    // A report key decides: the rest need not be looked at (the walk checks it all).
-    if (keys & kReportKey) break;
+    events |= event_key(key);
+    // A key of the first event (bit 0) decides: the rest need not be looked at (the walk
+    // checks it all).
+    if (events & 1u) break;
     if (!skip_value(at)) return false;
     separator = at.peek();
     ++at.next;
   }
-  if (keys != 0) {
-    event = keys & kReportKey      ? Document::report_available
-            : keys & kCompletedKey ? Document::interview_completed
-                                   : Document::interview_started;
+  if (events != 0) {
+    event = first_event(events);
     return true;
   }
   std::string& message = raise(ErrorCode::unknown_event, nullptr, json_ + *begin_)  // the '{'
                              .append("the root has none of the keys that identify an event (");
-  for (const auto& [name, kind] : kEventKeys) message.append(name).append(", ");
+  for (const EventKey& known : kEventKeys) message.append(known.name).append(", ");
   message.replace(message.size() - 2, 2, ")");
   return false;
 }

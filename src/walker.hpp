@@ -45,9 +45,8 @@ struct WalkBuffers {
   void reserve_strings(std::size_t size);
 };
 
-// The kinds of root key rule 11 decides by, as bits.
-inline constexpr unsigned kReportKey = 1, kCompletedKey = 2, kStartedKey = 4;
-// The kind of root key `key` (decoded) is, or 0 (detection.cpp).
+// Rule 11 (detection.cpp): the events the root key `key` (decoded) identifies, as a set of
+// event_keys.hpp (one bit), or 0.
 unsigned event_key(std::string_view key) noexcept;
 
 // Where a walk is: the input and its next token, the one read position. Functions take it
@@ -92,9 +91,9 @@ class Walker {
   // Rule 11: the event whose keys the root object carries (detection.cpp).
   bool detect_event(Document& event);
   // Rule 11 along the walk: read_root_object stops, raising nothing, at the first root key
-  // of a kind in `kinds` (kReportKey, kCompletedKey), and stopped_at() then says which.
-  void stop_at_event_keys(unsigned kinds) noexcept {
-    stop_kinds_ = kinds;
+  // that identifies one of `events` (a set of event_keys.hpp), and stopped_at() then says which.
+  void stop_at_event_keys(unsigned events) noexcept {
+    stop_kinds_ = events;
     stopped_at_ = 0;
   }
   unsigned stopped_at() const noexcept { return stopped_at_; }

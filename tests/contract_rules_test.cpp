@@ -529,6 +529,11 @@ TEST_F(Rules, UndetectableOrBrokenPayloads) {
   EXPECT_EQ(error.code, ErrorCode::unknown_event);
   EXPECT_EQ(error.path, "");
   EXPECT_EQ(error.offset, 1);  // the root's '{'
+  // Rule 11's keys in precedence, each event's in its table's order.
+  EXPECT_EQ(error.message,
+            "the root has none of the keys that identify an event (report_url, agentic_data, "
+            "interview_data_model, parent_conversation_id, workflow_completed, "
+            "completion_timestamp, metadata)");
   EXPECT_EQ(detect_error(R"({"interview_id": "a", "x": [1,]})").code, ErrorCode::invalid_json);
   EXPECT_EQ(detect_error(R"({"metadata": null, "x": tru})").code, ErrorCode::invalid_json);
   EXPECT_EQ(detect_error("[]").code, ErrorCode::wrong_type);

@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <heymilo/detail/tables.hpp>
 #include <heymilo/heymilo.hpp>
 #include <heymilo/json_writer.hpp>
 
@@ -103,6 +106,71 @@ TEST(Detection, RootsWithoutAnEventKeyAreUnknownWhateverElseTheyHold) {
                                      {"timestamp", Json{std::int64_t{1}}}});
     expect_detected_as_read(parser, {});
     expect_detected_as_read(parser, {{"x", Json{JsonObject{{"metadata", Json{nullptr}}}}}});
+  }
+}
+
+// The keys rule 11 decides by are declared on the fields (identifies_event()). Each root key
+// of every document, alone at the root, is detected as the contract's reading of the rule
+// (support/event_keys.hpp, written apart from the tables) says: a key that lost its
+// declaration, or a field declared as a key that the contract does not name, fails here.
+TEST(Detection, EveryRootKeyAloneIsDetectedAsTheContractReads) {
+  Parser parser;
+  int keys = 0;
+  for (const Document document : kAllDocuments) {
+    for (const tables::FieldInfo& field : tables::describe(document).fields) {
+      const std::string json = R"({")" + std::string(field.name) + R"(": null})";
+      SCOPED_TRACE(json);
+      const std::string_view key[] = {field.name};
+      (void)parser.parse(json);
+      EXPECT_EQ(parser.last_read_as(), test::event_named_by(key));
+      ++keys;
+    }
+  }
+  EXPECT_GT(keys, 30);
+}
+
+// The declared keys: every key alone decides its event, and every two keys (in both orders)
+// the event that comes first in precedence, as the contract's reading does too.
+TEST(Detection, TheDeclaredKeysDecideTheirEventsInPrecedence) {
+  std::vector<std::pair<std::string_view, Document>> declared;
+  for (const Document event : tables::kEventPrecedence)
+    for (const tables::FieldInfo& field : tables::describe(event).fields)
+      if (field.event_key) declared.emplace_back(field.name, event);
+  ASSERT_FALSE(declared.empty());
+  Parser parser;
+  const auto detected = [&](const std::string& json) {
+    SCOPED_TRACE(json);
+    (void)parser.parse(json);
+    return parser.last_read_as();
+  };
+  for (const auto& [key, event] : declared) {
+    EXPECT_EQ(detected(R"({")" + std::string(key) + R"(": null})"), event);
+    for (const auto& [other, other_event] : declared) {
+      if (other == key) continue;
+      const std::string_view keys[] = {key, other};
+      const Document first =
+          *std::ranges::find_first_of(tables::kEventPrecedence, std::array{event, other_event});
+      EXPECT_EQ(first, test::event_named_by(keys));
+      EXPECT_EQ(detected(R"({")" + std::string(key) + R"(": null, ")" + std::string(other) +
+                         R"(": null})"),
+                first);
+    }
+  }
+}
+
+// unknown_event names every declared key, in precedence and then in its table's order.
+TEST(Detection, UnknownEventNamesEachDeclaredKey) {
+  std::string keys;
+  for (const Document event : tables::kEventPrecedence)
+    for (const tables::FieldInfo& field : tables::describe(event).fields)
+      if (field.event_key) keys.append(keys.empty() ? "" : ", ").append(field.name);
+  Parser parser;
+  for (const std::string_view json : {R"({})", R"({"interview_id": "a", "x": {"metadata": {}}})"}) {
+    auto result = parser.parse(json);
+    ASSERT_FALSE(result.ok()) << json;
+    EXPECT_EQ(result.error().code, ErrorCode::unknown_event);
+    EXPECT_EQ(result.error().message,
+              "the root has none of the keys that identify an event (" + keys + ")");
   }
 }
 

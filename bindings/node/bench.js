@@ -1,9 +1,10 @@
 // Times the addon against JavaScript's own ways, on the same buffers in the same run:
 // validate against JSON.parse + a compiled ajv validator (the project's JSON Schemas), parse
 // against JSON.parse alone. Each case runs in turns with the others (rounds), and the best
-// round per case is kept, which a machine shared with other work moves least.
+// round per case is kept, which a machine shared with other work moves least. --steps times
+// instead the steps parse takes, and the UTF-8 way it does not take (bindings/README.md).
 //
-//   node bench.js [--rounds N] [--ms MS] [--report FILE] [--started FILE]
+//   node bench.js [--rounds N] [--ms MS] [--report FILE] [--started FILE] [--steps]
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -63,7 +64,39 @@ function measure(cases) {
 
 const microseconds = (perSecond) => (1e6 / perSecond).toFixed(2);
 
+// What parse costs, step by step, against the canonical JSON in UTF-8 (`heymilo extract`'s)
+// that Node would decode first.
+function steps({ name, buffer, event }) {
+  const addon = require(process.env.HEYMILO_NODE_ADDON || path.join(__dirname, "build", "heymilo.node"));
+  const ascii = addon.asciiJson(buffer);
+  const asciiBytes = Buffer.from(ascii, "latin1");
+  const utf8 = Buffer.from(JSON.stringify(JSON.parse(ascii)));
+  const utf8Text = utf8.toString();
+  const cases = [
+    ["validate", () => addon.validate(buffer)],
+    ["validate + ASCII JSON + string", () => addon.asciiJson(buffer)],
+    ["JSON.parse(that string)", () => JSON.parse(ascii)],
+    ["validate, JSON.parse(a copy)", () => {
+      addon.validate(buffer);
+      return JSON.parse(asciiBytes.toString("latin1"));
+    }],
+    ["JSON.parse(a copy)", () => JSON.parse(asciiBytes.toString("latin1"))],
+    ["heymilo.parse", () => heymilo.parse(buffer)],
+    ["heymilo.parse with options.event", () => heymilo.parse(buffer, { event })],
+    ["UTF-8 JSON: Buffer.toString", () => utf8.toString()],
+    ["JSON.parse(UTF-8 JSON text)", () => JSON.parse(utf8Text)],
+    ["JSON.parse(input.toString())", () => JSON.parse(buffer.toString())],
+  ];
+  const rate = measure(cases);
+  console.log(`${name}: canonical JSON ${ascii.length} bytes in ASCII, ${utf8.length} in UTF-8 (best of ${rounds} rounds of ${roundMs} ms)`);
+  for (const [step] of cases) console.log(`  ${step.padEnd(32)} ${microseconds(rate.get(step)).padStart(9)} us`);
+}
+
 for (const payload of payloads()) {
+  if (process.argv.includes("--steps")) {
+    steps(payload);
+    continue;
+  }
   const { buffer, event } = payload;
   const schemaValidate = ajvValidator(event);
   // Each case is checked once before it is timed.

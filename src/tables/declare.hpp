@@ -185,22 +185,43 @@ constexpr bool in_member_order(const Table<N>& table) {
   return true;
 }
 
+// Whether T is the root struct of an event of rule 11.
+template <class T>
+constexpr bool is_event_root() {
+  bool root = false;
+#define HEYMILO_DOCUMENT(name, View, Root) \
+  root |= std::is_same_v<T, Root> && is_event(Document::name);
+#include <heymilo/documents.inc>
+  return root;
+}
+
+// The table of a struct declared with HEYMILO_TABLE.
+template <class Struct>
+struct TableOf;
+
 template <class T, std::size_t N>
 constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table) {
   static_assert(std::is_aggregate_v<T> && std::is_trivially_copyable_v<T>);
   static_assert(N <= 64, "presence is tracked in a 64-bit mask");
   StructInfo info{name, table.fields, sizeof(T)};
+  bool event_keys = false;
   for (std::size_t i = 0; i < N; ++i) {
     const auto bit = std::uint64_t{1} << i;
     if (table.fields[i].requirement != Requirement::optional) info.strict_required |= bit;
     if (table.fields[i].requirement == Requirement::always) info.lenient_required |= bit;
+    event_keys |= table.fields[i].event_key;
   }
+  // Rule 11 reads the keys of the events' roots only, and an event no key identifies would
+  // never be detected (a throw is not a constant expression: the compilation stops here).
+  if (event_keys != is_event_root<T>())
+    throw event_keys ? "identifies_event() on a field of a struct that is no event's root"
+                     : "an event of rule 11 without a field marked identifies_event()";
   return info;
 }
 
 }  // namespace heymilo::tables::declare
 
-// One entry of a HEYMILO_DESCRIBE table; `Self` is the struct being described.
+// One entry of a HEYMILO_TABLE; `Self` is the struct being described.
 #define HEYMILO_FIELD(member) \
   ::heymilo::tables::declare::make_field<decltype(Self::member)>(#member, offsetof(Self, member))
 
@@ -210,20 +231,33 @@ constexpr StructInfo declare_struct(std::string_view name, const Table<N>& table
   ::heymilo::tables::declare::flatten<decltype(Self::member), Struct>(Struct##_declared::table, \
                                                                       offsetof(Self, member))
 
-// Defines describe<Struct>() from a list of HEYMILO_FIELD entries, in the struct's member
-// order (checked), and the table (Struct_declared::table) for HEYMILO_FLATTEN.
-#define HEYMILO_DESCRIBE(Struct, json_name, ...)                                                 \
-  namespace Struct##_declared {                                                                  \
-    using Self = Struct;                                                                         \
-    constexpr auto table = ::heymilo::tables::declare::make_table(__VA_ARGS__);                  \
-    static_assert(::heymilo::tables::declare::member_count<Struct>() == table.entries,           \
-                  "the table must list every member of " #Struct);                               \
-    static_assert(::heymilo::tables::declare::in_member_order(table),                            \
-                  "the table must list the members of " #Struct " in their order");              \
-  }                                                                                              \
+// Declares Struct's table, Struct_declared::table (also TableOf<Struct>::table, for code that
+// reads it at compile time), from a list of HEYMILO_FIELD entries in the struct's member order
+// (checked).
+#define HEYMILO_TABLE(Struct, ...)                                                     \
+  namespace Struct##_declared {                                                        \
+    using Self = Struct;                                                               \
+    inline constexpr auto table = ::heymilo::tables::declare::make_table(__VA_ARGS__); \
+    static_assert(::heymilo::tables::declare::member_count<Struct>() == table.entries, \
+                  "the table must list every member of " #Struct);                     \
+    static_assert(::heymilo::tables::declare::in_member_order(table),                  \
+                  "the table must list the members of " #Struct " in their order");    \
+  }                                                                                    \
+  template <>                                                                          \
+  struct declare::TableOf<Struct> {                                                    \
+    static constexpr const auto& table = Struct##_declared::table;                     \
+  };
+
+// Defines describe<Struct>() from the table HEYMILO_TABLE declared.
+#define HEYMILO_DESCRIBE_DECLARED(Struct, json_name)                                             \
   template <>                                                                                    \
   HEYMILO_API const ::heymilo::tables::StructInfo& describe<Struct>() noexcept {                 \
     static constexpr auto kInfo =                                                                \
         ::heymilo::tables::declare::declare_struct<Struct>(json_name, Struct##_declared::table); \
     return kInfo;                                                                                \
   }
+
+// Both: the table (for HEYMILO_FLATTEN) and describe<Struct>().
+#define HEYMILO_DESCRIBE(Struct, json_name, ...) \
+  HEYMILO_TABLE(Struct, __VA_ARGS__)             \
+  HEYMILO_DESCRIBE_DECLARED(Struct, json_name)

@@ -1,5 +1,7 @@
-// Field tables of the two small payloads and of the candidate metadata.
+// Field tables of the candidate metadata, and the two small payloads' (their root tables are
+// in event_roots.hpp).
 #include "declare.hpp"
+#include "event_roots.hpp"
 
 namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
@@ -17,21 +19,8 @@ HEYMILO_DESCRIBE(CandidateMetadata, "candidate_metadata",
   HEYMILO_FIELD(candidate_id),
   HEYMILO_FIELD(metadata).null_ok())
 
-HEYMILO_DESCRIBE(InterviewStarted, "interview_started",
-  HEYMILO_FIELD(interview_id).always(),
-  HEYMILO_FIELD(posting_id).always(),
-  HEYMILO_FIELD(timestamp).always(),
-  HEYMILO_FIELD(metadata))
-
-HEYMILO_DESCRIBE(InterviewCompleted, "interview_completed",
-  HEYMILO_FIELD(interview_id).always(),
-  HEYMILO_FIELD(agent_conversation_id),
-  HEYMILO_FIELD(parent_conversation_id),
-  HEYMILO_FIELD(engagement_id),
-  HEYMILO_FIELD(posting_id).always(),
-  HEYMILO_FIELD(timestamp).always(),
-  HEYMILO_FIELD(workflow_completed),
-  HEYMILO_FIELD(completion_timestamp))
+HEYMILO_DESCRIBE_DECLARED(InterviewStarted, "interview_started")
+HEYMILO_DESCRIBE_DECLARED(InterviewCompleted, "interview_completed")
 
 // clang-format on
 

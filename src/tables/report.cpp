@@ -1,6 +1,7 @@
 // Field tables of the report_available payload, in the order of the docs' schema tables.
 // Defaults: documented, required in strict mode, not nullable (see FieldInfo's builders).
 #include "declare.hpp"
+#include "event_roots.hpp"
 
 namespace heymilo::tables {
 // One field a line reads best: clang-format would pack them.
@@ -291,15 +292,7 @@ HEYMILO_DESCRIBE(InterviewDataModel, "interview_data_model",
   HEYMILO_FIELD(sms_interview_info).null_ok(),
   HEYMILO_FIELD(form_interview_info).null_ok())
 
-HEYMILO_DESCRIBE(ReportAvailable, "report_available",
-  HEYMILO_FIELD(interview_id).always(),
-  HEYMILO_FIELD(posting_id).always(),
-  HEYMILO_FIELD(metadata),
-  HEYMILO_FIELD(report_url),
-  HEYMILO_FIELD(timestamp).always(),
-  HEYMILO_FIELD(interview_type),
-  HEYMILO_FIELD(agentic_data),
-  HEYMILO_FIELD(interview_data_model))
+HEYMILO_DESCRIBE_DECLARED(ReportAvailable, "report_available")  // event_roots.hpp
 
 // clang-format on
 

@@ -42,7 +42,13 @@ test("limits", () => {
   assert.deepEqual({ ...heymilo.defaults }, { maxErrors: 1, maxBytes: 64 << 20, maxDepth: 1024 });
 });
 
-for (const options of [{ maxErrors: -1 }, { maxBytes: 1.5 }, { lenient: "yes" }, { event: 5 }, "strict"]) {
+test('event "auto" detects the event, as no event does', () => {
+  assert.equal(heymilo.validate(started, { event: "auto" }).event, "interview_started");
+  assert.deepStrictEqual(heymilo.parse(started, { event: "auto" }), heymilo.parse(started));
+});
+
+for (const options of [{ maxErrors: -1 }, { maxBytes: 1.5 }, { maxDepth: 2 ** 53 }, { lenient: "yes" },
+  { drift: 1 }, { event: 5 }, { event: "toString" }, "strict", null]) {
   test(`bad options ${JSON.stringify(options)} are refused`, () => {
     assert.throws(() => heymilo.validate(started, options), TypeError);
   });

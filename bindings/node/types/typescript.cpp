@@ -15,10 +15,6 @@ using tables::Kind;
 using tables::Requirement;
 using tables::StructInfo;
 
-// The events that detection (options.event "auto", rule 11) can return.
-constexpr Document kDetectedEvents[] = {Document::interview_started, Document::interview_completed,
-                                        Document::report_available};
-
 std::string interface_name(std::string_view json_name) {
   std::string name;
   bool upper = true;
@@ -140,8 +136,9 @@ void append_documents(std::string& out) {
   }
   out += "}\n";
   std::vector<std::string> detected;
-  for (Document event : kDetectedEvents)
-    detected.push_back(interface_name(tables::describe(event).name));
+  for (Document document : kAllDocuments)  // the events detection (rule 11) may return
+    if (tables::is_event(document))
+      detected.push_back(interface_name(tables::describe(document).name));
   out += "export type Detected = " + join(detected, " | ") + ";\n";
 }
 

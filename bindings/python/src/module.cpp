@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "../../common/request.hpp"
-#include "to_native.hpp"
+#include "../../common/to_native.hpp"
 
 namespace py = pybind11;
 
@@ -67,12 +67,19 @@ struct Builder {
   Value boolean(bool value) { return py::bool_(value); }
   Value raw_json(std::string_view json) { return globals().json_loads(string(json)); }
   Object object() { return py::dict(); }
-  void set(Object& object, const tables::FieldInfo& field, const Value& value) {
+  template <class Make>
+  void set(Object& object, const tables::FieldInfo& field, Make make) {
+    const Value value = make();
     if (PyDict_SetItem(object.ptr(), key(field).ptr(), value.ptr()) != 0) throw_python_error();
   }
   Array array(std::size_t size) { return py::list(size); }
-  void set(Array& array, std::size_t index, Value value) {
-    PyList_SET_ITEM(array.ptr(), static_cast<Py_ssize_t>(index), value.release().ptr());
+  template <class Make>
+  void set(Array& array, std::size_t index, Make make) {
+    PyList_SET_ITEM(array.ptr(), static_cast<Py_ssize_t>(index), make().release().ptr());
+  }
+  template <class Built>
+  Value finish(Built built) {
+    return built;
   }
 
   // The field's key as one interned str, made once per field.

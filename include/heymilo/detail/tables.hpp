@@ -64,6 +64,7 @@ struct FieldInfo {
   Kind element_kind = Kind::string;  // arrays only
   bool nullable = false;
   bool documented = true;  // false: example-only (rule 5)
+  bool event_key = false;  // rule 11: at the root, names its document's event (identifies_event())
   Requirement requirement = Requirement::when_strict;
   Check check = Check::none;
   double min = 0;
@@ -103,6 +104,9 @@ struct FieldInfo {
     check = Check::range_or_sentinel, sentinel = allowed;
     return *this;
   }
+  // Rule 11: a root key whose presence identifies the event of the document whose root table
+  // holds it (kEventPrecedence says which event's keys win).
+  constexpr FieldInfo& identifies_event() { return event_key = true, *this; }
   constexpr FieldInfo& waived_by(std::string_view boolean_sibling) {
     return waiver_name = boolean_sibling, *this;
   }
@@ -135,6 +139,18 @@ HEYMILO_API HEYMILO_API const StructInfo& describe() noexcept;
 
 // The root struct of a document (webhook_list: the element struct, Webhook).
 HEYMILO_API HEYMILO_API const StructInfo& describe(Document document) noexcept;
+
+// Rule 11: the events a payload's root keys identify, in precedence: a payload is the first
+// of them that one of its root's keys identifies (the fields marked identifies_event() in the
+// event's root table), and unknown_event when there is none.
+inline constexpr Document kEventPrecedence[] = {
+    Document::report_available, Document::interview_completed, Document::interview_started};
+// Whether `document` is an event of rule 11, one that detection may return.
+constexpr bool is_event(Document document) noexcept {
+  for (const Document event : kEventPrecedence)
+    if (event == document) return true;
+  return false;
+}
 
 // The field's value inside a struct instance.
 inline const void* value_of(const FieldInfo& field, const void* object) noexcept {

@@ -1,21 +1,24 @@
 #pragma once
-// Builds Python's dicts, lists and scalars from a view by walking
-// the field tables, the way append_json prints canonical JSON: every field the view holds, in
-// the declaration's order, absent fields left out, null as null, opaque values parsed from
-// their raw text. A Builder supplies the values:
+// Walks a view's field tables the way append_json prints canonical JSON: every field the view
+// holds, in the declaration's order, absent fields left out, null as null, opaque values as
+// their raw text. A Builder makes the output, either values (Python's dicts and lists) or text
+// (Node's ASCII JSON, written as it goes):
 //
 //   Value null(); Value string(std::string_view); Value number(double);
 //   Value integer(std::int64_t); Value boolean(bool); Value raw_json(std::string_view);
-//   Object object(); void set(Object&, const tables::FieldInfo&, Value);
-//   Array array(std::size_t size); void set(Array&, std::size_t index, Value);
+//   Object object(); void set(Object&, const tables::FieldInfo&, Make);
+//   Value finish(Object);
+//   Array array(std::size_t size); void set(Array&, std::size_t index, Make);
+//   Value finish(Array);
 //
-// where Object and Array convert to Value.
+// where Make is a callable returning the member's Value, which set() calls once.
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include <heymilo/detail/tables.hpp>
@@ -51,10 +54,11 @@ typename Builder::Value value_to_native(Builder& out, tables::Kind kind,
       const std::size_t size = bytes.size() / field.element_size;
       auto array = out.array(size);
       for (std::size_t i = 0; i < size; ++i)
-        out.set(
-            array, i,
-            value_to_native(out, field.element_kind, field, bytes.data() + i * field.element_size));
-      return array;
+        out.set(array, i, [&] {
+          return value_to_native(out, field.element_kind, field,
+                                 bytes.data() + i * field.element_size);
+        });
+      return out.finish(std::move(array));
     }
   }
   return out.null();
@@ -67,12 +71,13 @@ typename Builder::Value struct_to_native(Builder& out, const tables::StructInfo&
   for (const tables::FieldInfo& field : info.fields) {
     const Presence presence = tables::presence_of(field, object);
     if (presence == Presence::absent) continue;
-    out.set(result, field,
-            presence == Presence::null
-                ? out.null()
-                : value_to_native(out, field.kind, field, tables::value_of(field, object)));
+    out.set(result, field, [&] {
+      return presence == Presence::null
+                 ? out.null()
+                 : value_to_native(out, field.kind, field, tables::value_of(field, object));
+    });
   }
-  return result;
+  return out.finish(std::move(result));
 }
 
 // A parsed document as native objects; a webhook list is an array of webhooks.
@@ -84,9 +89,10 @@ typename Builder::Value document_to_native(Builder& out, const AnyDocument& docu
         if constexpr (std::is_same_v<View, WebhookList>) {
           auto array = out.array(view->webhooks.size());
           for (std::size_t i = 0; i < view->webhooks.size(); ++i)
-            out.set(array, i,
-                    struct_to_native(out, tables::describe<Webhook>(), &view->webhooks[i]));
-          return array;
+            out.set(array, i, [&] {
+              return struct_to_native(out, tables::describe<Webhook>(), &view->webhooks[i]);
+            });
+          return out.finish(std::move(array));
         } else {
           return struct_to_native(out, tables::describe<View>(), view);
         }
