@@ -182,9 +182,9 @@ class Walker {
   // The raw text of a member's key, up to the value; data() is null on error.
   std::string_view read_key(Cursor& at, const PathNode* path);
   bool validate_value(Cursor& at, const PathNode* path, std::size_t depth);
-  // validate_value for the walk's hot functions: the token after the value, or null. Their
-  // cursor goes by value, as nothing may take its address (see Cursor); not inlined, as the
-  // copy validate_value reads through a reference would be.
+  // validate_value for the walk's hot functions, whose cursor must not have its address
+  // taken (see Cursor): takes it by value and returns the token after the value, or null.
+  // Not inlined: inlined, it would take the address of the caller's cursor again.
   [[gnu::noinline]] const std::uint32_t* skip_valid_value(Cursor at, const PathNode* path,
                                                           std::size_t depth);
   bool validate_root_scalar(Cursor& at);
