@@ -44,7 +44,7 @@ enum class WarningCode : std::uint8_t {
   unknown_field,  // a key the declaration of its typed object does not have
 };
 
-std::string_view to_string(WarningCode code) noexcept;
+HEYMILO_API std::string_view to_string(WarningCode code) noexcept;
 
 struct Warning {
   WarningCode code = WarningCode::unknown_field;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "sqlite_busy.hpp"
 #include "timestamp.hpp"
 
 namespace heymilo::receiver {
@@ -47,13 +48,17 @@ std::string later_text(std::chrono::duration<double> delay) {
 }
 }  // namespace
 
-// A prepared statement, reset on destruction; binds by position from 1.
+// One use of a statement the store prepared once (the writer runs the same few for every
+// request: preparing each time cost the writer thread more than binding and stepping). Reset
+// on destruction; binds by position from 1.
 class SqliteStore::Statement {
  public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) fail();
+  Statement(SqliteStore& store, const char* sql)
+      : db_(store.db_), statement_(store.prepared(sql)) {}
+  ~Statement() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
   }
-  ~Statement() { sqlite3_finalize(statement_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -119,11 +124,12 @@ SqliteStore::SqliteStore(std::string_view file) : file_(file) {
     throw StoreError("sqlite: cannot open '" + name + "': " + message);
   }
   try {
-    sqlite3_busy_timeout(db_, 10000);  // the writer and the runner share the file
+    wait_when_busy(db_);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec(kSchema);
     add_report_column();
+    checkpointer_ = std::make_unique<WalCheckpointer>(name, db_);
     struct stat opened {};
     ::stat(name.c_str(), &opened);
     inode_ = opened.st_ino;
@@ -134,11 +140,26 @@ SqliteStore::SqliteStore(std::string_view file) : file_(file) {
   }
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::~SqliteStore() {
+  checkpointer_.reset();
+  for (const auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+// Keyed by the address of the SQL text: every statement is a string literal of this file.
+sqlite3_stmt* SqliteStore::prepared(const char* sql) {
+  sqlite3_stmt*& statement = statements_[sql];
+  if (statement == nullptr && sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                                 &statement, nullptr) != SQLITE_OK) {
+    statements_.erase(sql);
+    throw StoreError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  }
+  return statement;
+}
 
 // A store created before the rejected table had its report: add it (older rows keep '').
 void SqliteStore::add_report_column() {
-  Statement has(db_, "SELECT COUNT(*) FROM pragma_table_info('rejected') WHERE name = 'report'");
+  Statement has(*this, "SELECT COUNT(*) FROM pragma_table_info('rejected') WHERE name = 'report'");
   has.step();
   if (has.column_integer(0) == 0)
     exec("ALTER TABLE rejected ADD COLUMN report TEXT NOT NULL DEFAULT ''");
@@ -157,6 +178,7 @@ void SqliteStore::write(std::span<const InboxRow* const> inbox,
                         std::span<const RejectedRow* const> rejected,
                         std::size_t rejected_max_bytes, std::span<WriteOutcome> outcomes) {
   const std::string now = now_text();
+  checkpointer_->before_write();
   exec("BEGIN IMMEDIATE");
   try {
     for (std::size_t i = 0; i < inbox.size(); ++i) outcomes[i] = insert(*inbox[i], now);
@@ -171,14 +193,14 @@ void SqliteStore::write(std::span<const InboxRow* const> inbox,
 }
 
 WriteOutcome SqliteStore::insert(const InboxRow& row, const std::string& now) {
-  Statement insert(db_,
+  Statement insert(*this,
                    "INSERT INTO inbox (event, interview_id, posting_id, received_at, body, "
                    "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?4) "
                    "ON CONFLICT (event, interview_id) DO NOTHING");
   insert.text(1, row.event).text(2, row.interview_id).text_or_null(3, row.posting_id);
   insert.text(4, now).text_in_place(5, row.body).step();
   if (sqlite3_changes(db_) == 1) return WriteOutcome::accepted;
-  Statement stored(db_, "SELECT body FROM inbox WHERE event = ?1 AND interview_id = ?2");
+  Statement stored(*this, "SELECT body FROM inbox WHERE event = ?1 AND interview_id = ?2");
   stored.text(1, row.event).text(2, row.interview_id);
   const bool same = stored.step() && stored.column_text(0) == row.body;
   return same ? WriteOutcome::duplicate : WriteOutcome::duplicate_differs;
@@ -186,7 +208,7 @@ WriteOutcome SqliteStore::insert(const InboxRow& row, const std::string& now) {
 
 void SqliteStore::insert(const RejectedRow& row, const std::string& now) {
   const std::int64_t before = rejected_bytes();
-  Statement insert(db_,
+  Statement insert(*this,
                    "INSERT INTO rejected (received_at, event, error_code, error_path, "
                    "error_offset, error_message, body, report) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -197,7 +219,7 @@ void SqliteStore::insert(const RejectedRow& row, const std::string& now) {
 
 std::int64_t SqliteStore::rejected_bytes() {
   if (rejected_bytes_ < 0) {
-    Statement total(db_, "SELECT COALESCE(SUM(length(body)), 0) FROM rejected");
+    Statement total(*this, "SELECT COALESCE(SUM(length(body)), 0) FROM rejected");
     total.step();
     rejected_bytes_ = total.column_integer(0);
   }
@@ -206,7 +228,7 @@ std::int64_t SqliteStore::rejected_bytes() {
 
 void SqliteStore::trim_rejected(std::size_t max_bytes) {
   while (rejected_bytes() > static_cast<std::int64_t>(max_bytes)) {
-    Statement oldest(db_,
+    Statement oldest(*this,
                      "DELETE FROM rejected WHERE id = (SELECT MIN(id) FROM rejected) "
                      "RETURNING length(body)");
     if (!oldest.step()) return;
@@ -218,12 +240,12 @@ void SqliteStore::ping() {
   struct stat now {};
   if (::stat(file_.c_str(), &now) != 0 || now.st_ino != inode_ || now.st_dev != device_)
     throw StoreError("sqlite: '" + file_ + "' is gone or was replaced");
-  Statement one(db_, "SELECT COUNT(*) FROM inbox WHERE id = 0");
+  Statement one(*this, "SELECT COUNT(*) FROM inbox WHERE id = 0");
   one.step();
 }
 
 std::optional<Job> SqliteStore::claim() {
-  Statement due(db_,
+  Statement due(*this,
                 "SELECT id, event, interview_id, COALESCE(posting_id, ''), body, attempts "
                 "FROM inbox WHERE state = 'pending' AND next_attempt_at <= ?1 "
                 "ORDER BY next_attempt_at, id LIMIT 1");
@@ -237,7 +259,7 @@ std::optional<Job> SqliteStore::claim() {
 void SqliteStore::finish(const Job& job, const JobResult& result, const RetryPolicy& policy) {
   const unsigned attempts = job.attempts + 1;
   const char* state = result.ok ? "done" : attempts >= policy.max_attempts ? "failed" : "pending";
-  Statement update(db_,
+  Statement update(*this,
                    "UPDATE inbox SET state = ?1, attempts = ?2, last_error = ?3, "
                    "handled_at = ?4, next_attempt_at = ?5 WHERE id = ?6");
   update.text(1, state).integer(2, attempts).text_or_null(3, result.error).text(4, now_text());
@@ -245,7 +267,7 @@ void SqliteStore::finish(const Job& job, const JobResult& result, const RetryPol
 }
 
 std::uint64_t SqliteStore::requeue_failed() {
-  Statement update(db_,
+  Statement update(*this,
                    "UPDATE inbox SET state = 'pending', attempts = 0, last_error = NULL, "
                    "next_attempt_at = ?1 WHERE state = 'failed'");
   update.text(1, now_text()).step();
@@ -253,7 +275,7 @@ std::uint64_t SqliteStore::requeue_failed() {
 }
 
 std::uint64_t SqliteStore::delete_done_older_than(unsigned days) {
-  Statement remove(db_, "DELETE FROM inbox WHERE state = 'done' AND handled_at < ?1");
+  Statement remove(*this, "DELETE FROM inbox WHERE state = 'done' AND handled_at < ?1");
   remove.text(1, later_text(std::chrono::hours(-24 * static_cast<int>(days)))).step();
   return static_cast<std::uint64_t>(sqlite3_changes(db_));
 }

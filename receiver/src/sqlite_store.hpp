@@ -4,9 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "store.hpp"
+#include "wal_checkpointer.hpp"
 
 namespace heymilo::receiver {
 
@@ -28,6 +31,7 @@ class SqliteStore final : public Store {
 
  private:
   class Statement;
+  sqlite3_stmt* prepared(const char* sql);
   void exec(const char* sql);
   WriteOutcome insert(const InboxRow& row, const std::string& now);
   void insert(const RejectedRow& row, const std::string& now);
@@ -42,6 +46,8 @@ class SqliteStore final : public Store {
   std::uint64_t device_ = 0;
   sqlite3* db_ = nullptr;
   std::int64_t rejected_bytes_ = -1;  // total body bytes in `rejected`; -1 until read
+  std::unordered_map<const char*, sqlite3_stmt*> statements_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace heymilo::receiver

@@ -33,6 +33,19 @@ def interview_id_of(body: bytes) -> str:
     return json.loads(body)["interview_id"]
 
 
+def post_invalid(receiver, cli: Path, body: bytes) -> dict:
+    """Posts an invalid body; checks the answer is 400 with the object `heymilo validate
+    --json` prints for it (without "input"), and returns that object."""
+    expected = validate_json(cli, body)
+    assert expected["valid"] is False
+    response = receiver.post(body)
+    assert response.status == 400
+    answer = response.json()
+    answer.pop("input", None)
+    assert answer == expected
+    return expected
+
+
 def validate_json(cli: Path, body: bytes, lenient=False, max_errors=None) -> dict:
     """The object `heymilo validate --json -` prints for the body, without its "input"."""
     command = [str(cli), "validate", "--json", *(["--lenient"] if lenient else []),

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import metrics_text as m
-from payloads import EVENTS, example, new_id, payload, validate_json
+from payloads import EVENTS, example, new_id, payload, post_invalid, validate_json
 from receiver_process import post_head
 
 PATH = "/webhook/heymilo"
@@ -124,15 +124,7 @@ def test_invalid_payload_is_stored_as_rejected_and_answered_400_with_the_cli_obj
         start_receiver, any_store, cli_binary, case):
     receiver = start_receiver(store=any_store.uri)
     body = INVALID[case]()
-    expected = validate_json(cli_binary, body)
-    assert expected["valid"] is False
-
-    response = receiver.post(body)
-
-    assert response.status == 400
-    answer = response.json()
-    answer.pop("input", None)
-    assert answer == expected
+    expected = post_invalid(receiver, cli_binary, body)
     assert any_store.inbox() == []
     [row] = any_store.rejected()
     error = expected["errors"][0]

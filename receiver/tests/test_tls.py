@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from payloads import interview_id_of, payload, validate_json
+from payloads import interview_id_of, payload, post_invalid
 from receiver_process import Response, send
 
 
@@ -84,15 +84,7 @@ def test_valid_payload_over_tls_is_accepted_and_stored(tls_receiver, sqlite_stor
 
 def test_invalid_payload_over_tls_gets_400_with_the_cli_verdict(tls_receiver, sqlite_store, cli_binary):
     body = payload("interview_completed", workflow_completed="yes")  # a boolean in the docs
-    expected = validate_json(cli_binary, body)
-    assert expected["valid"] is False
-
-    response = tls_receiver.post(body)
-
-    assert response.status == 400
-    answer = response.json()
-    answer.pop("input", None)
-    assert answer == expected
+    post_invalid(tls_receiver, cli_binary, body)
     assert sqlite_store.inbox() == [] and len(sqlite_store.rejected()) == 1
 
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -157,6 +159,41 @@ TEST(SqliteStore, PingFailsWhenTheFileIsGone) {
   store.ping();
   std::filesystem::remove(dir.file("inbox.db"));
   EXPECT_THROW(store.ping(), StoreError);
+}
+
+// Rows of `size` bytes in batches of 8, each batch one commit.
+void write_rows(Store& store, int rows, std::size_t size) {
+  for (int first = 0; first < rows; first += 8) {
+    std::vector<InboxRow> batch;
+    for (int i = first; i < std::min(first + 8, rows); ++i)
+      batch.push_back(row("R" + std::to_string(i), std::string(size, 'x')));
+    write(store, std::move(batch));
+  }
+}
+
+bool eventually(const std::function<bool()>& condition) {
+  for (int i = 0; i < 1000 && !condition(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return condition();
+}
+
+TEST(SqliteStore, TheCheckpointerCopiesTheWalIntoTheDatabaseWhileTheStoreIsOpen) {
+  testing::TempDir dir;
+  SqliteStore store(dir.file("inbox.db"));
+  write_rows(store, 24, 256 << 10);  // 6 MiB: past kPassivePages, short of kRestartPages
+  // Without a checkpoint the database file holds only the schema's pages until it is closed.
+  EXPECT_TRUE(eventually([&] {
+    return std::filesystem::file_size(dir.file("inbox.db")) > (5 << 20);
+  })) << std::filesystem::file_size(dir.file("inbox.db"));
+}
+
+TEST(SqliteStore, TheWalStartsAgainFromItsBeginningPastItsBound) {
+  testing::TempDir dir;
+  SqliteStore store(dir.file("inbox.db"));
+  constexpr std::uintmax_t bound = std::uintmax_t{WalCheckpointer::kRestartPages} * 4096;
+  write_rows(store, 160, 1 << 20);  // 160 MiB, 2.5 times the bound
+  EXPECT_LE(std::filesystem::file_size(dir.file("inbox.db-wal")), 2 * bound + (4 << 20));
+  EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 160);
 }
 
 TEST(SqliteStore, RowsSurviveReopening) {

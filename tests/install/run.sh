@@ -32,6 +32,10 @@ check_receiver() {  # check_receiver RECEIVER
   grep -q "^candidate: Jane Doe\$" <<<"$out"
   grep -q "^match score: 78\$" <<<"$out"
   grep -q '^metadata: {"candidate_name":"Jane Doe",' <<<"$out"
+  ! grep -q '^warning: ' <<<"$out"
+  sed '0,/"interview_id"/s//"new_field": 1, "interview_id"/' "$REPORT" >"$dir/drift.json"
+  out=$("$1" "$dir/drift.json")
+  grep -q '^warning: unknown_field /new_field$' <<<"$out"
   sed 's/"match_score": 78/"match_score": 107/' "$REPORT" >"$dir/broken.json"
   local status=0
   "$1" "$dir/broken.json" || status=$?

@@ -1,6 +1,7 @@
 // A receiver as a user of the library writes one: reads a report_available payload from a
-// file, prints a few of its fields and exits 0, or prints the error and exits 1 when the
-// payload is invalid (2 when the file cannot be read). Every consumer project builds it.
+// file, prints a few of its fields and a line per key the library does not know (drift) and
+// exits 0, or prints the error and exits 1 when the payload is invalid (2 when the file
+// cannot be read). Every consumer project builds it.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -20,7 +21,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  heymilo::Parser parser;
+  heymilo::Options options;
+  options.drift = true;  // the warnings' API is exported too
+  heymilo::Parser parser(options);
   const auto report = parser.parse_report_available(body.str());
   if (!report) {
     std::cerr << "rejected: " << heymilo::to_string(report.error()) << "\n";
@@ -35,5 +38,7 @@ int main(int argc, char** argv) {
             << "match score: " << info.summary->match_score.value_or(-1) << "\n"
             << "questions: " << info.scorecard->questions->size() << "\n"
             << "metadata: " << candidate << "\n";
+  for (const heymilo::Warning& warning : parser.warnings())
+    std::cout << "warning: " << heymilo::to_string(warning.code) << " " << warning.path << "\n";
   return 0;
 }
