@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Two heymilo-receiver binaries against each other on one payload, in turns (A B, B A, ...),
+# so that both see the same machine: for a change whose effect is smaller than the drift
+# between runs of run.sh. Each turn starts a fresh receiver on a fresh SQLite store, warms it
+# up for 1 s on 2 connections, then runs wrk -t1 -c32 for SECONDS or REQUESTS, whichever
+# ends first, and prints wrk's RESULT line (req/s, p50, p99) and the group commit's batching.
+#   bash bench/receiver/ab.sh RECEIVER_A RECEIVER_B PAYLOAD.json [TURNS] [SECONDS] [REQUESTS]
+# Defaults: 4 turns each, 10 s, 60,000 requests. Needs wrk and curl.
+set -euo pipefail
+if [[ $# -lt 3 ]]; then
+  sed -n '2,8p' "$0" >&2
+  exit 2
+fi
+here=$(cd "$(dirname "$0")" && pwd)
+binaries=("$(realpath "$1")" "$(realpath "$2")")
+payload=$(realpath "$3")
+turns=${4:-4}
+seconds=${5:-10}
+requests=${6:-60000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/heymilo-recv-ab.XXXXXX")
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+one() {  # one SIDE: a fresh receiver and store, a warm-up, the timed run
+  local p url
+  p=$(port)
+  url="http://127.0.0.1:$p/webhook/heymilo"
+  mkdir -p "$work/store"
+  "${binaries[$1]}" --listen "127.0.0.1:$p" --store "sqlite:$work/store/inbox.db" \
+    --max-bytes $((4 << 20)) >"$work/log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.1; done
+  wrk -t1 -c2 -d1s -s "$here/post_payload.lua" "$url" -- "$payload" warm 0 >/dev/null
+  local result batching
+  result=$(wrk -t1 -c32 -d"${seconds}s" --timeout 10s -s "$here/post_payload.lua" "$url" -- \
+    "$payload" run "$requests" | grep '^RESULT')
+  batching=$(curl -s "http://127.0.0.1:$p/metrics" | awk '
+    /^heymilo_receiver_store_commits_total/ { commits = $2 }
+    /^heymilo_receiver_store_committed_requests_total/ { rows = $2 }
+    END { if (commits > 0) printf "rows_per_commit=%.1f", rows / commits }')
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+  rm -rf "$work/store"
+  sync
+  echo "$([ "$1" = 0 ] && echo A || echo B) $result $batching"
+}
+
+for ((turn = 0; turn < turns; ++turn)); do
+  order=(0 1)
+  ((turn % 2)) && order=(1 0)
+  for side in "${order[@]}"; do one "$side"; done
+done
