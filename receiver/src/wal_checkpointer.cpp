@@ -8,6 +8,19 @@
 #include "store.hpp"
 
 namespace heymilo::receiver {
+namespace {
+
+int page_size_of(sqlite3* db) {
+  sqlite3_stmt* statement = nullptr;
+  int size = 0;
+  if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW)
+    size = sqlite3_column_int(statement, 0);
+  sqlite3_finalize(statement);
+  return size;
+}
+
+}  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& file, sqlite3* writer) : writer_(writer) {
   if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
@@ -23,6 +36,9 @@ WalCheckpointer::WalCheckpointer(const std::string& file, sqlite3* writer) : wri
     sqlite3_close(db_);
     throw StoreError("sqlite: cannot checkpoint '" + file + "': " + message);
   }
+  const int page_size = std::max(page_size_of(db_), 512);
+  passive_pages_ = kPassiveBytes / page_size;
+  restart_pages_ = kRestartBytes / page_size;
   // Replaces the writer's automatic checkpoint (itself a WAL hook).
   sqlite3_wal_hook(
       writer_,
@@ -49,7 +65,7 @@ void WalCheckpointer::committed(int wal_pages) {
   std::lock_guard lock(mutex_);
   if (wal_pages < wal_pages_) backfilled_ = 0;  // the WAL restarted from its beginning
   wal_pages_ = wal_pages;
-  if (wal_pages_ - backfilled_ >= kPassivePages) wake_.notify_one();
+  if (wal_pages_ - backfilled_ >= passive_pages_) wake_.notify_one();
 }
 
 void WalCheckpointer::before_write() {
@@ -58,12 +74,12 @@ void WalCheckpointer::before_write() {
     std::lock_guard lock(mutex_);
     wal_pages = wal_pages_;
   }
-  if (wal_pages < kRestartPages) return;
+  if (wal_pages < restart_pages_) return;
   // While the thread is copying, try again at the next batch, unless the WAL is twice as long
   // as it should be.
   std::unique_lock one_at_a_time(checkpointing_, std::try_to_lock);
   if (!one_at_a_time) {
-    if (wal_pages < 2 * kRestartPages) return;
+    if (wal_pages < 2 * restart_pages_) return;
     one_at_a_time.lock();
   }
   checkpoint(writer_, SQLITE_CHECKPOINT_RESTART);
@@ -72,7 +88,7 @@ void WalCheckpointer::before_write() {
 void WalCheckpointer::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || wal_pages_ - backfilled_ >= kPassivePages; });
+    wake_.wait(lock, [this] { return stopping_ || wal_pages_ - backfilled_ >= passive_pages_; });
     if (stopping_) return;
     lock.unlock();
     bool copied = false;

@@ -2,12 +2,11 @@
 // WAL checkpoints off the committing thread. SQLite's automatic checkpoint runs inside the
 // COMMIT that takes the WAL past 1,000 pages: it copies the WAL into the database file and
 // fsyncs that file, and every request of the batch, and of the batches queued behind it,
-// waits for that sync (15-45 ms at times on this project's VM, every ~4 MB written; the
-// 15 KB report's p99 was those stalls). Here a thread with its own connection copies while
-// the writer goes on committing (a PASSIVE checkpoint: writers are not blocked). The WAL
-// cannot start again from its beginning while commits never pause, so once it holds
-// kRestartPages the writer runs a RESTART itself: what is left to copy, and a sync, a stall
-// of ~2-20 ms every 64 MiB instead of every 4 MiB.
+// waits for that sync (8-45 ms at times on this project's VM). Here a thread with its own
+// connection copies while the writer goes on committing (a PASSIVE checkpoint: writers are
+// not blocked). The WAL cannot start again from its beginning while commits never pause, so
+// once it holds kRestartBytes the writer runs a RESTART itself: what is left to copy, and a
+// sync, one short stall every 64 MiB.
 
 #include <sqlite3.h>
 
@@ -20,11 +19,11 @@ namespace heymilo::receiver {
 
 class WalCheckpointer {
  public:
-  // A checkpoint runs once this many WAL pages (1 MiB) are not yet in the database file: the
-  // less is left to copy when the writer restarts the WAL, the shorter its stall.
-  static constexpr int kPassivePages = 256;
-  // The writer restarts the WAL past this many pages (64 MiB of 4 KiB pages).
-  static constexpr int kRestartPages = 16384;
+  // A checkpoint runs once this much of the WAL is not yet in the database file: the less is
+  // left to copy when the writer restarts the WAL, the shorter its stall.
+  static constexpr int kPassiveBytes = 1 << 20;
+  // The writer restarts the WAL once it is this long.
+  static constexpr int kRestartBytes = 64 << 20;
 
   // Opens its own connection to `file` (a WAL-mode database) and starts the thread, and
   // takes over `writer`'s checkpoints: `writer` stops checkpointing on commit.
@@ -43,6 +42,8 @@ class WalCheckpointer {
   bool checkpoint(sqlite3* db, int mode);
 
   sqlite3* writer_;
+  int passive_pages_ = 0;  // kPassiveBytes and kRestartBytes in the file's pages
+  int restart_pages_ = 0;
   sqlite3* db_ = nullptr;
   std::mutex checkpointing_;  // one checkpoint at a time, the thread's or the writer's
   std::mutex mutex_;

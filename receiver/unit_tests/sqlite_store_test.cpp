@@ -55,7 +55,7 @@ TEST(SqliteStore, DeduplicatesByEventAndInterviewIdAndTellsDifferingBodies) {
   EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 3);
 }
 
-TEST(SqliteStore, RunsInWalModeWithFullSync) {
+TEST(SqliteStore, RunsInWalModeWithFullSyncOn16KiBPages) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
   write(store, {row("A")});
@@ -66,6 +66,10 @@ TEST(SqliteStore, RunsInWalModeWithFullSync) {
   sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &statement, nullptr);
   sqlite3_step(statement);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
+  sqlite3_finalize(statement);
+  sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nullptr);
+  sqlite3_step(statement);
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 16384);
   sqlite3_finalize(statement);
   sqlite3_close(db);
 }
@@ -180,7 +184,7 @@ bool eventually(const std::function<bool()>& condition) {
 TEST(SqliteStore, TheCheckpointerCopiesTheWalIntoTheDatabaseWhileTheStoreIsOpen) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
-  write_rows(store, 24, 256 << 10);  // 6 MiB: past kPassivePages, short of kRestartPages
+  write_rows(store, 24, 256 << 10);  // 6 MiB: past kPassiveBytes, short of kRestartBytes
   // Without a checkpoint the database file holds only the schema's pages until it is closed.
   EXPECT_TRUE(eventually([&] {
     return std::filesystem::file_size(dir.file("inbox.db")) > (5 << 20);
@@ -190,7 +194,7 @@ TEST(SqliteStore, TheCheckpointerCopiesTheWalIntoTheDatabaseWhileTheStoreIsOpen)
 TEST(SqliteStore, TheWalStartsAgainFromItsBeginningPastItsBound) {
   testing::TempDir dir;
   SqliteStore store(dir.file("inbox.db"));
-  constexpr std::uintmax_t bound = std::uintmax_t{WalCheckpointer::kRestartPages} * 4096;
+  constexpr std::uintmax_t bound = WalCheckpointer::kRestartBytes;
   write_rows(store, 160, 1 << 20);  // 160 MiB, 2.5 times the bound
   EXPECT_LE(std::filesystem::file_size(dir.file("inbox.db-wal")), 2 * bound + (4 << 20));
   EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 160);
