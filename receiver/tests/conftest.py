@@ -54,12 +54,15 @@ def start_receiver(receiver_binary, tmp_path):
 
     yield start
     # Whatever a test left running must still exit 0 on SIGTERM (a hang or crash shows here).
-    exits = [(process.log_path.name, process.ensure_stopped()) for process in started
-             if process.alive()]
-    bad = [(name, code) for name, code in exits if code != 0]
+    exits = [(process, process.ensure_stopped()) for process in started if process.alive()]
+    bad = [(process, code) for process, code in exits if code != 0]
     if bad:
+        # The end of each one's log: a sanitizer's report or the error it stopped on.
+        tails = "\n".join(f"--- {process.log_path.name}:\n" +
+                          process.log_path.read_text(errors="replace")[-4000:]
+                          for process, _ in bad)
         pytest.fail(f"receivers that did not exit 0 on SIGTERM within 10 s (exit code, or None "
-                    f"when killed): {bad}")
+                    f"when killed): {[(p.log_path.name, code) for p, code in bad]}\n{tails}")
 
 
 @pytest.fixture
