@@ -81,7 +81,12 @@ bool Walker::validate_value(Cursor& at, const PathNode* path, std::size_t depth)
 }
 
 const std::uint32_t* Walker::skip_valid_value(Cursor at, const PathNode* path, std::size_t depth) {
-  return validate_value(at, path, depth) ? at.next : nullptr;
+  // What the check decodes (keys for error paths, strings to check their escapes) is not kept:
+  // the space goes back, so that stepping over many values cannot outgrow the buffer.
+  const std::size_t strings_used = strings_used_;
+  const bool valid = validate_value(at, path, depth);
+  strings_used_ = strings_used;
+  return valid ? at.next : nullptr;
 }
 
 // A root scalar is its whole token, with nothing after it to end a number or a literal.

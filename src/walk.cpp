@@ -18,7 +18,9 @@ const std::uint32_t* failed(bool /*raised*/) noexcept { return nullptr; }
 }  // namespace
 
 void WalkBuffers::reserve_strings(std::size_t size) {
-  const std::size_t needed = size + 32;  // decode_string_body writes whole 32-byte blocks
+  // A string can be decoded twice: by a read that fails, then by the syntax check that steps
+  // over the bad value; and decode_string_body writes whole 32-byte blocks.
+  const std::size_t needed = 2 * size + 32;
   if (strings_capacity >= needed) return;
   strings = std::make_unique_for_overwrite<char[]>(needed);
   strings_capacity = needed;
