@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 #include <heymilo/document.hpp>
@@ -17,8 +16,7 @@ namespace heymilo::detail {
 
 struct EventKey {
   std::string_view name;
-  std::size_t rank;      // of its event in tables::kEventPrecedence
-  std::uint32_t offset;  // of the Field<T> in the event's root struct
+  std::size_t rank;  // of its event in tables::kEventPrecedence
 };
 
 constexpr std::size_t count_event_keys() {
@@ -36,7 +34,7 @@ inline constexpr auto kEventKeys = [] {
   std::size_t next = 0;
   tables::declare::for_each_event_table([&](std::size_t rank, const auto& table) {
     for (const tables::FieldInfo& field : table.fields)
-      if (field.event_key) keys[next++] = {field.name, rank, field.offset};
+      if (field.event_key) keys[next++] = {field.name, rank};
   });
   return keys;
 }();
@@ -49,23 +47,19 @@ inline constexpr auto kEventsOutranking = [] {
   return outranking;
 }();
 
-// The event of the set `events` (not empty) that comes first in precedence.
+// The event of the set `events` (not empty) that comes first in precedence: its lowest bit.
 constexpr Document first_event(unsigned events) noexcept {
   for (std::size_t rank = 0; rank + 1 < std::size(tables::kEventPrecedence); ++rank)
     if (events & (1u << rank)) return tables::kEventPrecedence[rank];
   return tables::kEventPrecedence[std::size(tables::kEventPrecedence) - 1];
 }
 
-// Whether `view`, the root of an event, holds a key that identifies that event.
+// Whether `view`, the root of an event, holds a key that identifies that event. The table is
+// known when compiling: this folds into a test of each of the event's keys.
 template <class View>
 bool has_event_key(const View& view) noexcept {
-  constexpr Document event = DocumentOf<View>::value;
-  const auto* bytes = reinterpret_cast<const std::byte*>(&view);
-  // Folds, when compiling, into a test of each of the event's keys.
-  for (const EventKey& key : kEventKeys)
-    if (tables::kEventPrecedence[key.rank] == event &&
-        *reinterpret_cast<const Presence*>(bytes + key.offset) != Presence::absent)
-      return true;
+  for (const tables::FieldInfo& field : tables::declare::TableOf<View>::table.fields)
+    if (field.event_key && tables::presence_of(field, &view) != Presence::absent) return true;
   return false;
 }
 

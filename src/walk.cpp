@@ -124,8 +124,8 @@ const std::uint32_t* Walker::read_members(Cursor at, const StructPlan& plan, std
       }
       const PathNode node{path, key};
       if (field == nullptr) {
-        if (depth == 1 && stop_kinds_ != 0) {  // a root key of another event ends this walk
-          stopped_at_ = event_key(key) & stop_kinds_;
+        if (depth == 1 && stop_events_ != 0) {  // a root key of another event ends this walk
+          stopped_at_ = event_key(key) & stop_events_;
           if (stopped_at_ != 0) return nullptr;
         }
         if (options_.drift) warn_unknown_field(plan, &node, quote);

@@ -93,7 +93,7 @@ class Walker {
   // Rule 11 along the walk: read_root_object stops, raising nothing, at the first root key
   // that identifies one of `events` (a set of event_keys.hpp), and stopped_at() then says which.
   void stop_at_event_keys(unsigned events) noexcept {
-    stop_kinds_ = events;
+    stop_events_ = events;
     stopped_at_ = 0;
   }
   unsigned stopped_at() const noexcept { return stopped_at_; }
@@ -259,7 +259,7 @@ class Walker {
   std::size_t array_level_ = 0;
   // validate_document(): is the input JSON at all? Also a walk carrying on after an error.
   bool syntax_only_ = false;
-  unsigned stop_kinds_ = 0;  // stop_at_event_keys()
+  unsigned stop_events_ = 0;  // stop_at_event_keys()
   unsigned stopped_at_ = 0;
 };
 
