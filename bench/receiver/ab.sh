@@ -17,25 +17,17 @@ payload=$(realpath "$3")
 turns=${4:-4}
 seconds=${5:-10}
 requests=${6:-60000}
-work=$(mktemp -d "${TMPDIR:-/tmp}/heymilo-recv-ab.XXXXXX")
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$here/servers.sh"
 
 one() {  # one SIDE: a fresh receiver and store, a warm-up, the timed run
   local p url
-  p=$(port)
+  p=$(free_port)
   url="http://127.0.0.1:$p/webhook/heymilo"
   mkdir -p "$work/store"
   "${binaries[$1]}" --listen "127.0.0.1:$p" --store "sqlite:$work/store/inbox.db" \
-    --max-bytes $((4 << 20)) >"$work/log" 2>&1 &
-  pid=$!
-  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.1; done
+    --max-bytes $((4 << 20)) >"$work/server.log" 2>&1 &
+  server_pid=$!
+  wait_for_port "$p"
   wrk -t1 -c2 -d1s -s "$here/post_payload.lua" "$url" -- "$payload" warm 0 >/dev/null
   local result batching
   result=$(wrk -t1 -c32 -d"${seconds}s" --timeout 10s -s "$here/post_payload.lua" "$url" -- \
@@ -44,9 +36,9 @@ one() {  # one SIDE: a fresh receiver and store, a warm-up, the timed run
     /^heymilo_receiver_store_commits_total/ { commits = $2 }
     /^heymilo_receiver_store_committed_requests_total/ { rows = $2 }
     END { if (commits > 0) printf "rows_per_commit=%.1f", rows / commits }')
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
   rm -rf "$work/store"
   sync
   echo "$([ "$1" = 0 ] && echo A || echo B) $result $batching"

@@ -41,13 +41,7 @@ max_bytes=$((4 << 20))
 # report: 1,024 requests; the 15 KB one: 69,905).
 store_budget=$([ "$smoke" = 1 ] && echo $((32 << 20)) || echo $((1 << 30)))
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/heymilo-recvbench.XXXXXX")
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/servers.sh"
 
 # The payloads: the docs' three examples and two generated reports.
 cp "$repo/tests/data/interview_started.json" "$repo/tests/data/interview_completed.json" \
@@ -55,21 +49,6 @@ cp "$repo/tests/data/interview_started.json" "$repo/tests/data/interview_complet
 "$heymilo" generate --event report_available --size 15K --seed 1 > "$work/report_15K.json"
 "$heymilo" generate --event report_available --size 1M --seed 1 > "$work/report_1M.json"
 payloads=(interview_started interview_completed report_available report_15K report_1M)
-
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_for_port() {  # up to 30 s: node and uvicorn take a few seconds on a busy machine
-  for _ in $(seq 300); do
-    /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $1), 0.1)" \
-      2>/dev/null && return 0
-    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "nothing listens on port $1 after 30 s" >&2
-  exit 1
-}
 
 start_server() {  # RECEIVER PORT; its output (a log line per request) goes to a file
   # exec: the background job is the server itself, so that stop_server's kill reaches it.
