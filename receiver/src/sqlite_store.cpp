@@ -133,7 +133,9 @@ SqliteStore::SqliteStore(std::string_view file) : file_(file) {
     exec("PRAGMA synchronous=FULL");
     exec(kSchema);
     add_report_column();
-    checkpointer_ = std::make_unique<WalCheckpointer>(name, db_);
+    // Checkpoints are the batch writer's checkpointer's (write() starts it): the handler
+    // runner's connection, whose commits are small, leaves them to it.
+    sqlite3_wal_autocheckpoint(db_, 0);
     struct stat opened {};
     ::stat(name.c_str(), &opened);
     inode_ = opened.st_ino;
@@ -182,6 +184,7 @@ void SqliteStore::write(std::span<const InboxRow* const> inbox,
                         std::span<const RejectedRow* const> rejected,
                         std::size_t rejected_max_bytes, std::span<WriteOutcome> outcomes) {
   const std::string now = now_text();
+  if (!checkpointer_) checkpointer_ = std::make_unique<WalCheckpointer>(file_, db_);
   checkpointer_->before_write();
   exec("BEGIN IMMEDIATE");
   try {

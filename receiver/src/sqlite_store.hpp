@@ -47,7 +47,7 @@ class SqliteStore final : public Store {
   sqlite3* db_ = nullptr;
   std::int64_t rejected_bytes_ = -1;  // total body bytes in `rejected`; -1 until read
   std::unordered_map<const char*, sqlite3_stmt*> statements_;
-  std::unique_ptr<WalCheckpointer> checkpointer_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // from the first write(): the batch writer's
 };
 
 }  // namespace heymilo::receiver
