@@ -185,6 +185,17 @@ TEST(AllErrors, AFieldWithSeveralProblemsIsReportedOnce) {
                      "duplicate_key /metadata/metadata/source", "duplicate_key /metadata"}));
 }
 
+TEST(AllErrors, AStringReadAgainAfterItsErrorFitsTheParsersBuffer) {
+  // The value's read decodes the URL (it has an escape) and fails rule 9; stepping over it to
+  // carry on decodes it again. Both decodings must fit the parser's string buffer, sized from
+  // the input: the options fuzzer found them overflowing it (ASan), with a URL like this one
+  // making up most of the input.
+  const std::string url = "https://a.example/" + std::string(400, 'a') + "\\n";
+  const std::string json = replaced(example(Document::webhook_create_request),
+                                    "https://your-domain.com/webhook-endpoint", url);
+  EXPECT_EQ(all_errors(json, Document::webhook_create_request), Strings{"invalid_value /url"});
+}
+
 TEST(AllErrors, AWholeInputErrorIsTheWholeList) {
   const std::string broken_fields =
       replaced(replaced(example(Document::report_available), R"("match_score": 78)",
