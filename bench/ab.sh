@@ -4,12 +4,15 @@
 # ratio to the DOM parse (CASE/paired); the builds run in turns (A B, then B A, ...) so both
 # see the same load, and the script prints per case the median ratio of each build over the
 # runs and B ÷ A. instructions.sh gives the exact instruction counts to go with it.
+# Each case runs in a process of its own, and each turn starts the heap at another offset
+# (heap_shift.c, preloaded): one case's allocations, or one layout's luck, would otherwise
+# decide where the next case's buffers land and move a small payload's time by 10%.
 #   bash bench/ab.sh BUILD_A BUILD_B [CASES] [RUNS]
 # CASES: a regex of case names (default: the reports from 12 KB to 1 MB and two small
 # payloads); RUNS: turns per build (default 5, each 5 repetitions of at least 0.1 s).
 set -euo pipefail
 if [[ $# -lt 2 ]]; then
-  sed -n '2,9p' "$0" >&2
+  sed -n '2,12p' "$0" >&2
   exit 2
 fi
 builds=("$1" "$2")
@@ -17,14 +20,20 @@ cases=${3:-'report_(12KB|64KB|1MB)|interview_started|webhook_create_request'}
 runs=${4:-5}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+cc -O2 -shared -fPIC "$(dirname "$0")/heap_shift.c" -o "$out/heap_shift.so"
+mapfile -t names < <("${builds[0]}/bench/heymilo_bench" --benchmark_list_tests \
+  --benchmark_filter="^($cases)/paired\$")
 for ((run = 0; run < runs; ++run)); do
   order=(0 1)
   ((run % 2)) && order=(1 0)
-  for side in "${order[@]}"; do
-    "${builds[side]}/bench/heymilo_bench" --benchmark_filter="^($cases)/paired\$" \
-      --benchmark_min_time=0.1 --benchmark_repetitions=5 --benchmark_report_aggregates_only \
-      --benchmark_out="$out/$side.$run.json" --benchmark_out_format=json >"$out/log" 2>&1 ||
-      { cat "$out/log" >&2; exit 1; }
+  for name in "${names[@]}"; do
+    for side in "${order[@]}"; do
+      HEAP_SHIFT=$((run * 272 % 4096)) LD_PRELOAD="$out/heap_shift.so" \
+        "${builds[side]}/bench/heymilo_bench" --benchmark_filter="^$name\$" \
+        --benchmark_min_time=0.1 --benchmark_repetitions=5 --benchmark_report_aggregates_only \
+        --benchmark_out="$out/$side.$run.${name%/*}.json" --benchmark_out_format=json \
+        >"$out/log" 2>&1 || { cat "$out/log" >&2; exit 1; }
+    done
   done
 done
 python3 - "$out" <<'PY'
