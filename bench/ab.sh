@@ -23,6 +23,7 @@ trap 'rm -rf "$out"' EXIT
 cc -O2 -shared -fPIC "$(dirname "$0")/heap_shift.c" -o "$out/heap_shift.so"
 mapfile -t names < <("${builds[0]}/bench/heymilo_bench" --benchmark_list_tests \
   --benchmark_filter="^($cases)/paired\$")
+((${#names[@]})) || { echo "no case of ${builds[0]} matches '$cases'" >&2; exit 2; }
 for ((run = 0; run < runs; ++run)); do
   order=(0 1)
   ((run % 2)) && order=(1 0)
