@@ -10,6 +10,14 @@
 namespace heymilo::receiver {
 namespace {
 
+// Closes `db` and throws what could not be done, with SQLite's reason.
+[[noreturn]] void close_and_fail(sqlite3* db, const std::string& what) {
+  const std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+  sqlite3_close(db);
+  throw StoreError("sqlite: cannot " + what + ": " + message);
+}
+
+// The file's page size, or 0 when it cannot be read.
 int page_size_of(sqlite3* db) {
   sqlite3_stmt* statement = nullptr;
   int size = 0;
@@ -23,20 +31,15 @@ int page_size_of(sqlite3* db) {
 }  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& file, sqlite3* writer) : writer_(writer) {
-  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    throw StoreError("sqlite: cannot open '" + file + "' to checkpoint it: " + message);
-  }
+  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    close_and_fail(db_, "open '" + file + "' to checkpoint it");
   wait_when_busy(db_);
   // A connection knows the file is in WAL mode once it has read it; until then a checkpoint
   // does nothing.
-  if (sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    const std::string message = sqlite3_errmsg(db_);
-    sqlite3_close(db_);
-    throw StoreError("sqlite: cannot checkpoint '" + file + "': " + message);
-  }
-  const int page_size = std::max(page_size_of(db_), 512);
+  if (sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK)
+    close_and_fail(db_, "checkpoint '" + file + "'");
+  const int page_size = page_size_of(db_);
+  if (page_size <= 0) close_and_fail(db_, "read the page size of '" + file + "'");
   passive_pages_ = kPassiveBytes / page_size;
   restart_pages_ = kRestartBytes / page_size;
   // Replaces the writer's automatic checkpoint (itself a WAL hook).

@@ -29,7 +29,8 @@ std::vector<WriteOutcome> write(Store& store, std::vector<InboxRow> rows,
   return outcomes;
 }
 
-std::int64_t count(const std::string& file, const char* sql) {
+// The first column of the first row `sql` gives, read on a connection of its own.
+std::int64_t query_integer(const std::string& file, const char* sql) {
   sqlite3* db = nullptr;
   sqlite3_open(file.c_str(), &db);
   sqlite3_stmt* statement = nullptr;
@@ -52,7 +53,7 @@ TEST(SqliteStore, DeduplicatesByEventAndInterviewIdAndTellsDifferingBodies) {
   InboxRow other_event = row("A");
   other_event.event = "interview_completed";  // another delivery of the same interview
   EXPECT_EQ(write(store, {other_event}), std::vector{WriteOutcome::accepted});
-  EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 3);
+  EXPECT_EQ(query_integer(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 3);
 }
 
 TEST(SqliteStore, RunsInWalModeWithFullSyncOn16KiBPages) {
@@ -67,11 +68,8 @@ TEST(SqliteStore, RunsInWalModeWithFullSyncOn16KiBPages) {
   sqlite3_step(statement);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
   sqlite3_finalize(statement);
-  sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nullptr);
-  sqlite3_step(statement);
-  EXPECT_EQ(sqlite3_column_int(statement, 0), 16384);
-  sqlite3_finalize(statement);
   sqlite3_close(db);
+  EXPECT_EQ(query_integer(dir.file("inbox.db"), "PRAGMA page_size"), 16384);
 }
 
 TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
@@ -82,15 +80,16 @@ TEST(SqliteStore, RejectedRowsAreCappedOldestFirst) {
     write(store, {}, {bad}, 350);
   }
   const std::string file = dir.file("inbox.db");
-  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected"), 3);
-  EXPECT_EQ(count(file, "SELECT SUM(length(body)) FROM rejected"), 300);
+  EXPECT_EQ(query_integer(file, "SELECT COUNT(*) FROM rejected"), 3);
+  EXPECT_EQ(query_integer(file, "SELECT SUM(length(body)) FROM rejected"), 300);
   EXPECT_EQ(
-      count(file, "SELECT COUNT(*) FROM rejected WHERE body = CAST(printf('%.100c', 'j') AS BLOB)"),
+      query_integer(
+          file, "SELECT COUNT(*) FROM rejected WHERE body = CAST(printf('%.100c', 'j') AS BLOB)"),
       1);
   SqliteStore reopened(file);  // the total is read again, not reset
   write(reopened, {}, {RejectedRow{"", "too_deep", "", 0, "deep", std::string(100, 'z'), "{}"}},
         350);
-  EXPECT_EQ(count(file, "SELECT SUM(length(body)) FROM rejected"), 300);
+  EXPECT_EQ(query_integer(file, "SELECT SUM(length(body)) FROM rejected"), 300);
 }
 
 TEST(SqliteStore, AStoreWithoutTheReportColumnGetsIt) {
@@ -107,8 +106,9 @@ TEST(SqliteStore, AStoreWithoutTheReportColumnGetsIt) {
   sqlite3_close(db);
   SqliteStore store(file);
   write(store, {}, {RejectedRow{"", "invalid_json", "", 0, "new", "y", "{\"valid\":false}"}});
-  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = ''"), 1);
-  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM rejected WHERE report = '{\"valid\":false}'"), 1);
+  EXPECT_EQ(query_integer(file, "SELECT COUNT(*) FROM rejected WHERE report = ''"), 1);
+  EXPECT_EQ(query_integer(file, "SELECT COUNT(*) FROM rejected WHERE report = '{\"valid\":false}'"),
+            1);
   SqliteStore again(file);  // the column is added once
 }
 
@@ -133,9 +133,9 @@ TEST(SqliteStore, HandlerRowsRetryWithBackoffThenFailAndCanBeRequeued) {
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
   EXPECT_FALSE(store.claim()) << "failed after the last attempt";
   const std::string file = dir.file("inbox.db");
-  EXPECT_EQ(count(file,
-                  "SELECT COUNT(*) FROM inbox WHERE state = 'failed' AND attempts = 2 "
-                  "AND last_error = 'exit status 1'"),
+  EXPECT_EQ(query_integer(file,
+                          "SELECT COUNT(*) FROM inbox WHERE state = 'failed' AND attempts = 2 "
+                          "AND last_error = 'exit status 1'"),
             1);
   EXPECT_EQ(store.requeue_failed(), 1u);
   job = store.claim();
@@ -143,7 +143,7 @@ TEST(SqliteStore, HandlerRowsRetryWithBackoffThenFailAndCanBeRequeued) {
   EXPECT_EQ(job->attempts, 0u);
   store.finish(*job, {true, ""}, policy);
   EXPECT_FALSE(store.claim());
-  EXPECT_EQ(count(file, "SELECT COUNT(*) FROM inbox WHERE state = 'done'"), 1);
+  EXPECT_EQ(query_integer(file, "SELECT COUNT(*) FROM inbox WHERE state = 'done'"), 1);
 }
 
 TEST(SqliteStore, RetentionDeletesOnlyOldDoneRows) {
@@ -154,7 +154,8 @@ TEST(SqliteStore, RetentionDeletesOnlyOldDoneRows) {
   EXPECT_EQ(store.delete_done_older_than(1), 0u);
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
   EXPECT_EQ(store.delete_done_older_than(0), 1u);
-  EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox WHERE state = 'pending'"), 1);
+  EXPECT_EQ(
+      query_integer(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox WHERE state = 'pending'"), 1);
 }
 
 TEST(SqliteStore, PingFailsWhenTheFileIsGone) {
@@ -197,7 +198,7 @@ TEST(SqliteStore, TheWalStartsAgainFromItsBeginningPastItsBound) {
   constexpr std::uintmax_t bound = WalCheckpointer::kRestartBytes;
   write_rows(store, 160, 1 << 20);  // 160 MiB, 2.5 times the bound
   EXPECT_LE(std::filesystem::file_size(dir.file("inbox.db-wal")), 2 * bound + (4 << 20));
-  EXPECT_EQ(count(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 160);
+  EXPECT_EQ(query_integer(dir.file("inbox.db"), "SELECT COUNT(*) FROM inbox"), 160);
 }
 
 TEST(SqliteStore, RowsSurviveReopening) {
