@@ -12,33 +12,28 @@ if [[ $# -lt 3 ]]; then
   exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
 binaries=("$(realpath "$1")" "$(realpath "$2")")
 payload=$(realpath "$3")
 turns=${4:-4}
 seconds=${5:-10}
 requests=${6:-60000}
+receiver=""  # the side's binary, for start_server
 source "$here/servers.sh"
 
 one() {  # one SIDE: a fresh receiver and store, a warm-up, the timed run
-  local p url
-  p=$(free_port)
-  url="http://127.0.0.1:$p/webhook/heymilo"
+  local port result batching
+  port=$(free_port)
+  receiver=${binaries[$1]}
   mkdir -p "$work/store"
-  "${binaries[$1]}" --listen "127.0.0.1:$p" --store "sqlite:$work/store/inbox.db" \
-    --max-bytes $((4 << 20)) >"$work/server.log" 2>&1 &
-  server_pid=$!
-  wait_for_port "$p"
-  wrk -t1 -c2 -d1s -s "$here/post_payload.lua" "$url" -- "$payload" warm 0 >/dev/null
-  local result batching
-  result=$(wrk -t1 -c32 -d"${seconds}s" --timeout 10s -s "$here/post_payload.lua" "$url" -- \
-    "$payload" run "$requests" | grep '^RESULT')
-  batching=$(curl -s "http://127.0.0.1:$p/metrics" | awk '
+  start_server heymilo "$port"
+  run_wrk "$port" "$payload" warm 2 1 >/dev/null
+  result=$(run_wrk "$port" "$payload" run 32 "$seconds" "$requests")
+  batching=$(curl -s "http://127.0.0.1:$port/metrics" | awk '
     /^heymilo_receiver_store_commits_total/ { commits = $2 }
     /^heymilo_receiver_store_committed_requests_total/ { rows = $2 }
     END { if (commits > 0) printf "rows_per_commit=%.1f", rows / commits }')
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
+  stop_server
   rm -rf "$work/store"
   sync
   echo "$([ "$1" = 0 ] && echo A || echo B) $result $batching"

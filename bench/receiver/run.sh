@@ -36,7 +36,6 @@ command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; 
 [ -d "$here/node_modules/express" ] || { echo "run 'npm ci' in $here first" >&2; exit 2; }
 
 connections=32
-max_bytes=$((4 << 20))
 # Every case is bounded by requests too, so that the store stays under 1 GiB (the 1 MB
 # report: 1,024 requests; the 15 KB one: 69,905).
 store_budget=$([ "$smoke" = 1 ] && echo $((32 << 20)) || echo $((1 << 30)))
@@ -50,30 +49,6 @@ cp "$repo/tests/data/interview_started.json" "$repo/tests/data/interview_complet
 "$heymilo" generate --event report_available --size 1M --seed 1 > "$work/report_1M.json"
 payloads=(interview_started interview_completed report_available report_15K report_1M)
 
-start_server() {  # RECEIVER PORT; its output (a log line per request) goes to a file
-  # exec: the background job is the server itself, so that stop_server's kill reaches it.
-  case $1 in
-    heymilo) exec "$receiver" --listen "127.0.0.1:$2" --store "sqlite:$work/store/inbox.db" \
-               --max-bytes "$max_bytes" ;;
-    express) exec node "$here/express_receiver.mjs" --schemas "$repo/schemas" --port "$2" ;;
-    fastapi) exec /usr/bin/python3 "$here/fastapi_receiver.py" --schemas "$repo/schemas" \
-               --port "$2" ;;
-  esac > "$work/server.log" 2>&1 &
-  server_pid=$!
-  wait_for_port "$2"
-}
-
-stop_server() {
-  kill "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
-
-run_wrk() {  # PORT PAYLOAD TAG CONNECTIONS SECONDS [MAX_REQUESTS]: prints wrk's RESULT line
-  wrk -t1 -c"$4" -d"$5s" --timeout 10s -s "$here/post_payload.lua" \
-    "http://127.0.0.1:$1/webhook/heymilo" -- "$work/$2.json" "$3" "${6:-0}" | grep '^RESULT'
-}
-
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 failures=0
@@ -84,11 +59,11 @@ for receiver_name in heymilo express fastapi; do
     port=$(free_port)
     start_server "$receiver_name" "$port"
     # Warm-up (JIT, caches; stored too) on 2 connections, so that no backlog is left.
-    warm=$(run_wrk "$port" "$payload" warm 2 1)
+    warm=$(run_wrk "$port" "$work/$payload.json" warm 2 1)
     duration=$seconds
     # FastAPI answers the first of 32 MB-sized requests after seconds: at least 6 s.
     [ "$payload" = report_1M ] && [ "$duration" -lt 6 ] && duration=6
-    result=$(run_wrk "$port" "$payload" run "$connections" "$duration" \
+    result=$(run_wrk "$port" "$work/$payload.json" run "$connections" "$duration" \
       $((store_budget / $(stat -c %s "$work/$payload.json"))))
     stop_server
     echo "$receiver_name $payload $result" >> "$results"
